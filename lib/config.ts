@@ -1,0 +1,78 @@
+import 'server-only';
+import { z } from 'zod';
+
+// The one place that reads process.env for server code. Parsed lazily and once, so a bad value
+// fails with a message naming the variable instead of surfacing later as a confusing upstream error.
+
+const commaList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'expected region ids such as cn-hangzhou')));
+
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z.object({
+  /** Overrides the region endpoint, e.g. `http://127.0.0.1:4010` for the emulator. */
+  KVSTORE_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4010' })
+    .optional(),
+  /** Regions to list instances from; when unset, DescribeRegions decides. */
+  KVSTORE_REGIONS: commaList.optional(),
+  /** Region used for region-less calls (DescribeRegions) and the SDK's default. */
+  KVSTORE_DEFAULT_REGION: z.string().default('cn-hangzhou'),
+  KVSTORE_TIMEOUT_MS: intInRange(1_000, 120_000, 15_000),
+  KVSTORE_MAX_RETRIES: intInRange(0, 10, 3),
+  KVSTORE_PAGE_CONCURRENCY: intInRange(1, 32, 4),
+  /** Seconds an instance list / a backups range stays cached in memory. */
+  KVSTORE_CACHE_TTL_SECONDS: intInRange(0, 3_600, 30),
+
+  /** Set by `npm run demo`: the three demo users are allowed, and only then. */
+  KVSTORE_DEMO: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  NEXTAUTH_SECRET: z.string().optional(),
+  AUTH_USERS_FILE: z.string().optional(),
+  OIDC_ISSUER: z
+    .url({ error: 'expected the issuer URL, such as https://login.example.com/realms/ops' })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The ID-token claim that lists the user's groups. */
+  OIDC_GROUPS_CLAIM: z.string().default('groups'),
+  /** `group=role` pairs, comma separated: `redis-admins=admin,redis-ops=downloader,*=viewer`. */
+  OIDC_ROLE_MAP: z.string().default(''),
+  /** `group=glob|glob` pairs, comma separated: `team-hz=r-bp1*|r-bp2*`. Groups not listed see every instance. */
+  OIDC_SCOPE_MAP: z.string().default(''),
+  AUDIT_DB_PATH: z.string().default('./data/audit.db'),
+  AUDIT_RETENTION_DAYS: intInRange(1, 3_650, 365),
+  /** API requests one user may make per minute. */
+  API_RATE_LIMIT_PER_MINUTE: intInRange(10, 100_000, 600),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid configuration: ${issues}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
