@@ -1,0 +1,130 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { getSharedCredential, resetCredentialsForTests } from './credentials';
+import { toAliyunError } from './errors';
+import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
+import { withRetry } from './retry';
+import { createRealSdk, type RpcAction, type RpcQuery, type SdkLike } from './sdk';
+import type { BackupsPage, DescribeBackupsInput, Instance, Region } from './types';
+
+export type { SdkLike } from './sdk';
+
+export interface KvstoreClient {
+  describeBackups(input: DescribeBackupsInput): Promise<BackupsPage>;
+  /** Every instance in the region (all pages, 50 per call). */
+  describeInstances(regionId: string): Promise<Instance[]>;
+  describeRegions(): Promise<Region[]>;
+}
+
+export interface KvstoreClientDeps {
+  createSdk: (regionId: string) => SdkLike;
+  /** Retries after the first attempt, for throttling, 5xx and no-response only. */
+  retries: number;
+  /** Region for region-less calls (DescribeRegions). */
+  defaultRegionId?: string;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const INSTANCES_PAGE_SIZE = 50;
+// A runaway TotalCount (or an upstream that ignores PageNumber) must not loop forever: 200 x 50 = 10,000 instances.
+const MAX_INSTANCE_PAGES = 200;
+
+export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
+  const sdks = new Map<string, SdkLike>();
+  const sdkFor = (regionId: string) => {
+    let sdk = sdks.get(regionId);
+    if (!sdk) {
+      sdk = deps.createSdk(regionId);
+      sdks.set(regionId, sdk);
+    }
+    return sdk;
+  };
+
+  // Each attempt is a new `call`, which the SDK signs afresh (new x-acs-date, nonce and signature).
+  const call = (regionId: string, action: RpcAction, query: RpcQuery): Promise<unknown> =>
+    withRetry(
+      async () => {
+        try {
+          return await sdkFor(regionId).call(action, query);
+        } catch (err) {
+          throw toAliyunError(err, { action });
+        }
+      },
+      {
+        retries: deps.retries,
+        baseDelayMs: deps.baseDelayMs,
+        maxDelayMs: deps.maxDelayMs,
+        isRetryable: (err) => toAliyunError(err).retryable,
+        sleep: deps.sleep,
+        random: deps.random,
+      },
+    );
+
+  return {
+    async describeBackups(input) {
+      // Only the parameters the generated SDK method sends: the region picks the endpoint, it is not a parameter.
+      const body = await call(input.regionId, 'DescribeBackups', {
+        InstanceId: input.instanceId,
+        StartTime: input.startTime,
+        EndTime: input.endTime,
+        PageSize: input.pageSize,
+        PageNumber: input.pageNumber,
+        BackupId: input.backupId,
+        BackupJobId: input.backupJobId,
+      });
+      return normalizeBackupsPage(body, input);
+    },
+
+    async describeInstances(regionId) {
+      const instances: Instance[] = [];
+      for (let pageNumber = 1; pageNumber <= MAX_INSTANCE_PAGES; pageNumber++) {
+        const body = await call(regionId, 'DescribeInstances', {
+          RegionId: regionId,
+          PageSize: INSTANCES_PAGE_SIZE,
+          PageNumber: pageNumber,
+        });
+        const page = normalizeInstancesPage(body, regionId);
+        instances.push(...page.instances);
+        const total = page.totalCount ?? 0;
+        if (page.instances.length === 0 || instances.length >= total) break;
+      }
+      return instances;
+    },
+
+    async describeRegions() {
+      const regionId = deps.defaultRegionId ?? 'cn-hangzhou';
+      return normalizeRegions(await call(regionId, 'DescribeRegions', { AcceptLanguage: 'en-US' }));
+    },
+  };
+}
+
+let memo: KvstoreClient | null = null;
+
+export function getKvstoreClient(): KvstoreClient {
+  if (!memo) {
+    const config = getConfig();
+    memo = createKvstoreClient({
+      retries: config.KVSTORE_MAX_RETRIES,
+      defaultRegionId: config.KVSTORE_DEFAULT_REGION,
+      createSdk: (regionId) =>
+        createRealSdk({
+          regionId,
+          credential: getSharedCredential(),
+          endpointOverride: config.KVSTORE_ENDPOINT,
+          timeoutMs: config.KVSTORE_TIMEOUT_MS,
+        }),
+    });
+  }
+  return memo;
+}
+
+/** Drops the memoized client and credential chain, for tests that change the environment. */
+export function resetKvstoreClientForTests(): void {
+  memo = null;
+  resetCredentialsForTests();
+}
+
+export { checkCredentials } from './credentials';
