@@ -1,0 +1,30 @@
+import { NextResponse } from 'next/server';
+import { withRoute } from '@/lib/api/with-route';
+import { recordAudit } from '@/lib/audit/audit-log';
+import { fetchDownloadLink } from '@/lib/backups/fetch-download';
+import { backupParamsSchema, downloadQuerySchema } from '@/lib/backups/query';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withRoute(
+  { permission: 'download', params: backupParamsSchema, query: downloadQuerySchema },
+  async ({ params, query, user, address }) => {
+    const link = await fetchDownloadLink(params.instanceId, params.backupId, query.variant, user.scope);
+    // Committed before the answer leaves: a download nobody can trace never happens.
+    recordAudit({
+      action: query.format === 'json' ? 'url_reveal' : 'download',
+      user: user.name,
+      role: user.role,
+      instanceId: params.instanceId,
+      backupId: params.backupId,
+      variant: query.variant,
+      address,
+      status: query.format === 'json' ? 200 : 302,
+    });
+    if (query.format === 'json') return link;
+    const res = NextResponse.redirect(link.url, 302);
+    res.headers.set('Cache-Control', 'no-store');
+    res.headers.set('Referrer-Policy', 'no-referrer');
+    return res;
+  },
+);

@@ -1,0 +1,45 @@
+// The errors our API answers with. Anything thrown that is not an ApiError (or an AliyunError,
+// which the route wrapper converts) becomes a generic 500 and is never echoed to the browser.
+
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'throttled'
+  | 'not_configured'
+  | 'credentials'
+  | 'bad_upstream'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** The field a validation error is about, when there is one. */
+    field?: string;
+    issues?: { field: string; message: string }[];
+    /** Alibaba Cloud's RequestId, for a support ticket. */
+    requestId?: string;
+  };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: Omit<ApiErrorBody['error'], 'code' | 'message'> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}

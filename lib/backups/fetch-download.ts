@@ -1,0 +1,93 @@
+import 'server-only';
+import { getKvstoreClient } from '@/lib/aliyun/client';
+import { ApiError } from '@/lib/api/api-error';
+import { getConfig } from '@/lib/config';
+import { fetchInstance } from '@/lib/instances/fetch-instances';
+
+export interface DownloadLink {
+  url: string;
+  fileName: string;
+  expiresAt?: string;
+}
+
+// DescribeBackups requires a time window even when asking for one BackupId; this one covers
+// any backup Alibaba Cloud can still hold.
+const ANY_TIME_START = '2010-01-01T00:00Z';
+
+/** Hosts a presigned URL may point at: Alibaba Cloud's, or the emulator we are configured to use. */
+export function isAllowedDownloadHost(url: URL, endpoint: string | undefined): boolean {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.hostname === 'aliyuncs.com' || url.hostname.endsWith('.aliyuncs.com')) return true;
+  return endpoint !== undefined && new URL(endpoint).host === url.host;
+}
+
+function fileNameFrom(url: URL, fallback: string): string {
+  const last = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  const safe = last.replace(/[^A-Za-z0-9._-]/g, '_');
+  return safe && safe !== '_' ? safe : fallback;
+}
+
+/** OSS V1 presigned URLs carry `Expires` (unix seconds); V4 ones `x-oss-date` + `x-oss-expires`. */
+function expiryOf(url: URL): string | undefined {
+  const v1 = url.searchParams.get('Expires');
+  if (v1 && /^\d+$/.test(v1)) return new Date(Number(v1) * 1000).toISOString();
+  const date = url.searchParams.get('x-oss-date');
+  const seconds = url.searchParams.get('x-oss-expires');
+  const m = date?.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
+  if (m && seconds && /^\d+$/.test(seconds)) {
+    return new Date(
+      Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + Number(seconds) * 1000,
+    ).toISOString();
+  }
+  return undefined;
+}
+
+/** Asks Alibaba Cloud again for one backup, so the presigned URL is fresh, and checks where it points. */
+export async function fetchDownloadLink(
+  instanceId: string,
+  backupId: string,
+  variant: 'public' | 'intranet',
+  scope: readonly string[] | null,
+): Promise<DownloadLink> {
+  const instance = await fetchInstance(instanceId, scope);
+  const page = await getKvstoreClient().describeBackups({
+    regionId: instance.regionId,
+    instanceId,
+    backupId,
+    startTime: ANY_TIME_START,
+    endTime: new Date(Date.now() + 86_400_000).toISOString().slice(0, 16) + 'Z',
+    pageSize: 30,
+    pageNumber: 1,
+  });
+  const backup = page.backups.find((b) => b.backupId === backupId);
+  if (!backup)
+    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
+  if (backup.status !== 'Success') {
+    throw new ApiError(
+      409,
+      'conflict',
+      `Backup ${backupId} has status ${backup.status}: there is no file to download.`,
+    );
+  }
+  const raw = variant === 'public' ? backup.publicUrl : backup.intranetUrl;
+  if (!raw) {
+    throw new ApiError(
+      502,
+      'bad_upstream',
+      `Alibaba Cloud returned no usable ${variant} download URL for backup ${backupId}.`,
+    );
+  }
+  const url = new URL(raw);
+  if (!isAllowedDownloadHost(url, getConfig().KVSTORE_ENDPOINT)) {
+    throw new ApiError(
+      502,
+      'bad_upstream',
+      `The ${variant} download URL for backup ${backupId} points at ${url.host}, which is neither Alibaba Cloud nor the configured endpoint; refusing to send you there.`,
+    );
+  }
+  return {
+    url: url.toString(),
+    fileName: fileNameFrom(url, `${instanceId}_${backupId}.rdb`),
+    expiresAt: expiryOf(url),
+  };
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES } from '@/lib/aliyun/types';
+
+// The backups query: the same schema validates the route handler's input and builds the
+// browser's request, so the two can never disagree on names or allowed values.
+
+export const PAGE_SIZES = [30, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const SORT_FIELDS = [
+  'startTime',
+  'endTime',
+  'duration',
+  'size',
+  'status',
+  'type',
+  'mode',
+  'method',
+  'node',
+  'backupId',
+  'jobId',
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const DEFAULT_SORT = 'startTime.desc';
+
+/** Ids we pass upstream: letters, digits and dashes only, so nothing can smuggle in another parameter. */
+export const INSTANCE_ID_PATTERN = /^[a-z][a-z0-9]*-[a-z0-9-]{1,64}$/;
+export const BACKUP_ID_PATTERN = /^\d{1,20}$/;
+const NODE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,80}$/;
+
+// ISO 8601 with seconds and fraction optional and any offset (or Z).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const isoDateTime = () =>
+  z
+    .string({ error: 'required: an ISO 8601 date-time such as 2026-11-01T08:00:00Z' })
+    .refine((v) => ISO_DATE_TIME.test(v) && isRealDate(v), {
+      abort: true,
+      error: `expected an ISO 8601 date-time with an offset, such as 2026-11-01T08:00:00Z or 2026-11-01T16:00+08:00`,
+    })
+    .transform((v) => new Date(Date.parse(normalizeOffset(v))));
+
+/** Date.parse rolls 2026-02-30 over to March; a real date survives the round trip. */
+function isRealDate(v: string): boolean {
+  const t = Date.parse(normalizeOffset(v));
+  if (Number.isNaN(t)) return false;
+  const [, y, m, d] = v.match(/^(\d{4})-(\d{2})-(\d{2})/) ?? [];
+  const local = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return local.getUTCMonth() === Number(m) - 1 && local.getUTCDate() === Number(d);
+}
+
+/** `+0800` is valid ISO 8601 but not every Date.parse accepts it. */
+function normalizeOffset(v: string): string {
+  return v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+}
+
+/** A comma list whose every item is one of `values`. Empty means "no filter". */
+function enumList<T extends string>(values: readonly T[]) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => splitList(v))
+    .pipe(
+      z.array(
+        z.enum(values as unknown as [T, ...T[]], { error: `expected one or more of ${values.join(', ')}` }),
+      ),
+    );
+}
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const sortSchema = z
+  .string()
+  .default(DEFAULT_SORT)
+  .refine(
+    (v) => {
+      const [field, dir, ...rest] = v.split('.');
+      return (
+        rest.length === 0 &&
+        (SORT_FIELDS as readonly string[]).includes(field ?? '') &&
+        (dir === 'asc' || dir === 'desc')
+      );
+    },
+    { error: `expected <field>.<asc|desc> with field one of ${SORT_FIELDS.join(', ')}` },
+  )
+  .transform((v) => {
+    const [field, dir] = v.split('.') as [SortField, 'asc' | 'desc'];
+    return { field, dir };
+  });
+
+export const backupsQuerySchema = z
+  .object({
+    start: isoDateTime(),
+    end: isoDateTime(),
+    status: enumList(BACKUP_STATUSES),
+    type: enumList(BACKUP_TYPES),
+    mode: enumList(BACKUP_MODES),
+    method: enumList(BACKUP_METHODS),
+    node: z
+      .string()
+      .optional()
+      .transform((v) => splitList(v))
+      .pipe(z.array(z.string().regex(NODE_ID_PATTERN, 'expected node ids such as r-bp1abc-db-0'))),
+    q: z
+      .string()
+      .max(64, 'expected at most 64 characters')
+      .optional()
+      .transform((v) => v?.trim() || undefined),
+    sort: sortSchema,
+    page: z.coerce
+      .number({ error: 'expected a whole number from 1' })
+      .int('expected a whole number from 1')
+      .min(1, 'expected a whole number from 1')
+      .max(1_000_000, 'expected a whole number from 1')
+      .default(1),
+    pageSize: z.coerce
+      .number()
+      .default(30)
+      .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
+        error: `expected one of ${PAGE_SIZES.join(', ')}`,
+      }),
+  })
+  // Zod runs this even when a field failed; only compare two real dates.
+  .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end.getTime() > q.start.getTime(), {
+    path: ['end'],
+    error: 'expected a time after start',
+  });
+
+export type BackupsQuery = z.output<typeof backupsQuerySchema>;
+/** What the browser puts in the URL: the same names, as strings. */
+export type BackupsSearchParams = Partial<Record<keyof z.input<typeof backupsQuerySchema>, string>>;
+
+export const instanceParamsSchema = z.object({
+  instanceId: z.string().regex(INSTANCE_ID_PATTERN, 'expected an instance id such as r-bp1abcdefghijklm'),
+});
+
+export const backupParamsSchema = instanceParamsSchema.extend({
+  backupId: z.string().regex(BACKUP_ID_PATTERN, 'expected a numeric backup id'),
+});
+
+export const downloadQuerySchema = z.object({
+  variant: z.enum(['public', 'intranet'], { error: 'expected public or intranet' }).default('public'),
+  format: z
+    .enum(['redirect', 'json'], { error: 'expected json (or omit it for a redirect)' })
+    .default('redirect'),
+});
+
+/** Builds the API path for a view; used by the browser. */
+export function backupsApiPath(instanceId: string, params: BackupsSearchParams): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
+  return `/api/instances/${encodeURIComponent(instanceId)}/backups?${search.toString()}`;
+}
