@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { faultsFromEnv } from './faults/fault-config';
+import { DEFAULT_PORT, startEmulator } from './server';
+
+function portFrom(value: string | undefined): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${value}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    strict: true,
+  });
+  const env = process.env;
+  const emulator = await startEmulator({
+    port: portFrom(values.port ?? env.EMULATOR_PORT ?? String(DEFAULT_PORT)),
+    host: values.host ?? env.EMULATOR_HOST,
+    accessKeyId: env.EMULATOR_ACCESS_KEY_ID || undefined,
+    accessKeySecret: env.EMULATOR_ACCESS_KEY_SECRET || undefined,
+    publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
+    downloadUrlTtlSeconds: env.EMULATOR_DOWNLOAD_TTL_SECONDS
+      ? Number(env.EMULATOR_DOWNLOAD_TTL_SECONDS)
+      : undefined,
+    faults: faultsFromEnv(env),
+  });
+  console.log(`listening on ${emulator.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    emulator.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`[emulator] error while stopping on ${signal}`, err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`[emulator] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

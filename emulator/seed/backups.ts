@@ -1,0 +1,116 @@
+import { between, rngFor, type Rng } from './prng';
+import type { BackupPlan, SeedInstance } from './instances';
+import { DAY_MS, HOUR_MS, MINUTE_MS, isoSeconds } from './time-format';
+import type { RawBackup } from './types';
+import { DOC_EXAMPLE_BACKUPS } from './doc-example';
+
+const ID_EPOCH_S = Date.UTC(2010, 0, 1) / 1000;
+const MB = 1024 * 1024;
+const RECOVER_CONFIG_MODE = '{"whitelist":true,"config":true,"account":true}';
+
+type JobKind = 0 | 1 | 2; // automated, manual, incremental
+
+interface Job {
+  startMs: number;
+  kind: JobKind;
+  rng: Rng;
+}
+
+/**
+ * Ids derive from (start second, kind, instance slot, shard) so they grow with time like real ones, never
+ * collide between instances and stay below 2^53.
+ */
+function jobId(startMs: number, kind: JobKind, slot: number): number {
+  const sec = Math.floor(startMs / 1000) - ID_EPOCH_S;
+  return (sec * 4 + kind) * 16 + slot;
+}
+
+function expandJob(instance: SeedInstance, job: Job, nowMs: number): RawBackup[] {
+  const { plan, raw } = instance;
+  const id = jobId(job.startMs, job.kind, plan.slot);
+  const incremental = job.kind === 2;
+  const out: RawBackup[] = [];
+  for (let shard = 0; shard < plan.shards; shard++) {
+    const failed = job.rng() < plan.failureRate;
+    const [minMb, maxMb] = incremental ? [1, 300] : plan.sizeMb;
+    const size = failed ? 0 : Math.floor((minMb + job.rng() * (maxMb - minMb)) * MB);
+    // Roughly 80 MB/s plus fixed overhead; failures abort early.
+    const durationMs = failed
+      ? between(job.rng, 5, 90) * 1000
+      : (20 + Math.floor(size / (80 * MB))) * 1000 + between(job.rng, 0, 30_000);
+    const endMs = job.startMs + durationMs;
+    if (endMs > nowMs) continue; // still running: DescribeBackups only lists finished backups
+    out.push({
+      BackupId: id * 32 + shard,
+      BackupJobID: id,
+      BackupStartTime: isoSeconds(job.startMs),
+      BackupEndTime: isoSeconds(endMs),
+      BackupStatus: failed ? 'Failed' : 'Success',
+      BackupType: incremental ? 'IncrementalBackup' : 'FullBackup',
+      BackupMethod: incremental ? 'Physical' : plan.method,
+      BackupMode: job.kind === 1 ? 'Manual' : 'Automated',
+      BackupSize: size,
+      BackupDownloadURL: '',
+      BackupIntranetDownloadURL: '',
+      BackupDBNames: 'all',
+      EngineVersion: raw.EngineVersion,
+      NodeInstanceId: plan.shards > 1 ? `${raw.InstanceId}-db-${shard}` : raw.InstanceId,
+      RecoverConfigMode: RECOVER_CONFIG_MODE,
+      ExpectExpireTime: isoSeconds(job.startMs + plan.retentionDays * DAY_MS),
+    });
+  }
+  return out;
+}
+
+function dailyJobs(instanceId: string, plan: BackupPlan, fromMs: number, nowMs: number): Job[] {
+  const jobs: Job[] = [];
+  for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS <= nowMs; day++) {
+    const dayStart = day * DAY_MS;
+    const auto = rngFor(instanceId, 'auto', day);
+    jobs.push({
+      startMs: dayStart + plan.windowMinute * MINUTE_MS + between(auto, 0, 1500) * 1000,
+      kind: 0,
+      rng: auto,
+    });
+    const manual = rngFor(instanceId, 'manual', day);
+    if (manual() < plan.manualPerDay) {
+      jobs.push({ startMs: dayStart + between(manual, 8 * 3600, 20 * 3600) * 1000, kind: 1, rng: manual });
+    }
+    for (let i = 0; i < plan.incrementalsPerDay; i++) {
+      const step = DAY_MS / plan.incrementalsPerDay;
+      const inc = rngFor(instanceId, 'inc', day, i);
+      jobs.push({ startMs: dayStart + i * step + between(inc, 60, 300) * 1000, kind: 2, rng: inc });
+    }
+  }
+  return jobs;
+}
+
+function intervalJobs(instanceId: string, plan: BackupPlan, fromMs: number, nowMs: number): Job[] {
+  const step = plan.intervalMinutes * MINUTE_MS;
+  const jobs: Job[] = [];
+  for (let slot = Math.floor(fromMs / step); slot * step <= nowMs; slot++) {
+    const rng = rngFor(instanceId, 'tick', slot);
+    jobs.push({ startMs: slot * step + between(rng, 0, 90) * 1000, kind: 0, rng });
+  }
+  return jobs;
+}
+
+/** All finished backups inside the retention window, newest first. */
+export function generateBackups(instance: SeedInstance, now: Date): RawBackup[] {
+  const { plan, raw } = instance;
+  if (plan.kind === 'doc-example') return DOC_EXAMPLE_BACKUPS.map((b) => ({ ...b }));
+  if (plan.kind === 'none') return [];
+  const nowMs = now.getTime();
+  const fromMs = Math.max(nowMs - plan.retentionDays * DAY_MS, Date.parse(raw.CreateTime) + HOUR_MS);
+  const jobs =
+    plan.kind === 'interval'
+      ? intervalJobs(raw.InstanceId, plan, fromMs, nowMs)
+      : dailyJobs(raw.InstanceId, plan, fromMs, nowMs);
+  const backups: RawBackup[] = [];
+  for (const job of jobs) {
+    if (job.startMs < fromMs || job.startMs >= nowMs) continue;
+    backups.push(...expandJob(instance, job, nowMs));
+  }
+  // Newest first; shards of one job keep shard order.
+  return backups.sort((a, b) => (b.BackupJobID ?? 0) - (a.BackupJobID ?? 0) || a.BackupId - b.BackupId);
+}

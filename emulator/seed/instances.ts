@@ -1,0 +1,240 @@
+import { DAY_MS, isoSeconds } from './time-format';
+import type { KVStoreInstance } from './types';
+
+export const SEED_INSTANCE_IDS = {
+  /** The seed page's example instance: only its three 2019 backups, served exactly as documented. */
+  docExample: 'r-bp1xxxxxxxxxxxxx',
+  /** Redis 6.0 standard (master-replica), daily automated backups for 90 days plus some manual ones. */
+  standard: 'r-bp1standard000001',
+  /** Redis 5.0 read/write splitting, daily logical backups for 60 days. */
+  rwsplit: 'r-bp1rwsplit0000001',
+  /** Redis 5.0 classic cluster with 8 shards: every job yields one backup per shard sharing BackupJobID. */
+  cluster: 'r-uf6cluster000001',
+  /** Tair enterprise: a daily full backup plus hourly IncrementalBackup (AOF) entries, 60 days. */
+  incremental: 'r-bp1tairincr000001',
+  /** Busy instance: a backup every 8 minutes for 30 days (≥5,000 rows) to exercise paging. */
+  scale: 'r-t4nscale00000001',
+  /** Created recently: no backups yet. */
+  empty: 'r-uf6empty00000001',
+} as const;
+
+export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;
+
+/** How an instance's backups are generated; internal to the emulator, never serialized. */
+export interface BackupPlan {
+  kind: 'doc-example' | 'daily' | 'interval' | 'none';
+  retentionDays: number;
+  /** Minutes after 00:00 UTC of the automated window (daily plans). */
+  windowMinute: number;
+  intervalMinutes: number;
+  shards: number;
+  sizeMb: [number, number];
+  method: 'Physical' | 'Logical';
+  failureRate: number;
+  manualPerDay: number;
+  incrementalsPerDay: number;
+  /** Small integer that keeps BackupIds of different instances apart. */
+  slot: number;
+}
+
+export interface SeedInstance {
+  raw: KVStoreInstance;
+  plan: BackupPlan;
+  /** The doc example serves numbers as strings, like the seed page's JSON. */
+  numbersAsStrings: boolean;
+}
+
+const NO_PLAN: BackupPlan = {
+  kind: 'none',
+  retentionDays: 7,
+  windowMinute: 0,
+  intervalMinutes: 0,
+  shards: 1,
+  sizeMb: [0, 0],
+  method: 'Physical',
+  failureRate: 0,
+  manualPerDay: 0,
+  incrementalsPerDay: 0,
+  slot: 0,
+};
+
+interface InstanceDef extends Partial<KVStoreInstance> {
+  InstanceId: string;
+  InstanceName: string;
+  RegionId: string;
+  ZoneId: string;
+  ArchitectureType: KVStoreInstance['ArchitectureType'];
+  EngineVersion: string;
+  InstanceClass: string;
+  Capacity: number;
+  ageDays: number;
+  plan: Partial<BackupPlan>;
+}
+
+const DEFS: InstanceDef[] = [
+  {
+    InstanceId: SEED_INSTANCE_IDS.docExample,
+    InstanceName: 'doc-example',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-h',
+    ArchitectureType: 'standard',
+    EngineVersion: '4.0',
+    InstanceClass: 'redis.master.small.default',
+    Capacity: 1024,
+    NetworkType: 'CLASSIC',
+    ageDays: 2600,
+    plan: { kind: 'doc-example' },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.standard,
+    InstanceName: 'orders-cache-prod',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-i',
+    ArchitectureType: 'standard',
+    EngineVersion: '6.0',
+    InstanceClass: 'redis.master.mid.default',
+    Capacity: 4096,
+    ageDays: 400,
+    plan: {
+      kind: 'daily',
+      retentionDays: 90,
+      windowMinute: 2 * 60 + 10,
+      sizeMb: [1200, 2600],
+      failureRate: 0.03,
+      manualPerDay: 0.15,
+      slot: 1,
+    },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.rwsplit,
+    InstanceName: 'session-store-rw',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-j',
+    ArchitectureType: 'rwsplit',
+    EngineVersion: '5.0',
+    InstanceClass: 'redis.logic.splitrw.default.1db.1rodb.4proxy',
+    Capacity: 8192,
+    ageDays: 300,
+    plan: {
+      kind: 'daily',
+      retentionDays: 60,
+      windowMinute: 19 * 60 + 40,
+      sizeMb: [3000, 7000],
+      method: 'Logical',
+      failureRate: 0.04,
+      manualPerDay: 0.05,
+      slot: 2,
+    },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.cluster,
+    InstanceName: 'feed-cluster',
+    RegionId: 'cn-shanghai',
+    ZoneId: 'cn-shanghai-f',
+    ArchitectureType: 'cluster',
+    EngineVersion: '5.0',
+    InstanceClass: 'redis.logic.sharding.2g.8db.0rodb.8proxy.default',
+    Capacity: 16384,
+    ShardCount: 8,
+    ageDays: 700,
+    plan: {
+      kind: 'daily',
+      retentionDays: 60,
+      windowMinute: 3 * 60 + 30,
+      shards: 8,
+      sizeMb: [900, 2000],
+      failureRate: 0.02,
+      manualPerDay: 0.08,
+      slot: 3,
+    },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.incremental,
+    InstanceName: 'ledger-tair-flashback',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-h',
+    ArchitectureType: 'standard',
+    InstanceType: 'Tair',
+    EditionType: 'Enterprise',
+    EngineVersion: '7.0',
+    InstanceClass: 'tair.rdb.with.proxy.16g',
+    Capacity: 16384,
+    ageDays: 200,
+    plan: {
+      kind: 'daily',
+      retentionDays: 60,
+      windowMinute: 4 * 60,
+      sizeMb: [18000, 42000],
+      failureRate: 0.02,
+      manualPerDay: 0.1,
+      incrementalsPerDay: 24,
+      slot: 4,
+    },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.scale,
+    InstanceName: 'ticker-cache-sg',
+    RegionId: 'ap-southeast-1',
+    ZoneId: 'ap-southeast-1a',
+    ArchitectureType: 'standard',
+    EngineVersion: '7.0',
+    InstanceClass: 'redis.shard.small.2.ce',
+    Capacity: 1024,
+    ChargeType: 'PostPaid',
+    ageDays: 120,
+    plan: {
+      kind: 'interval',
+      retentionDays: 30,
+      intervalMinutes: 8,
+      sizeMb: [1, 12],
+      failureRate: 0.02,
+      slot: 5,
+    },
+  },
+  {
+    InstanceId: SEED_INSTANCE_IDS.empty,
+    InstanceName: 'new-empty-instance',
+    RegionId: 'cn-shanghai',
+    ZoneId: 'cn-shanghai-e',
+    ArchitectureType: 'standard',
+    EngineVersion: '7.0',
+    InstanceClass: 'redis.shard.small.2.ce',
+    Capacity: 1024,
+    InstanceStatus: 'Creating',
+    ageDays: 0,
+    plan: { kind: 'none' },
+  },
+];
+
+const REGION_PREFIX: Record<string, string> = {
+  'cn-hangzhou': 'bp1',
+  'cn-shanghai': 'uf6',
+  'ap-southeast-1': 't4n',
+};
+
+export function seedInstances(now: Date): SeedInstance[] {
+  return DEFS.map((def) => {
+    const { ageDays, plan, ...fields } = def;
+    const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;
+    const prefix = REGION_PREFIX[def.RegionId] ?? 'xx1';
+    const raw: KVStoreInstance = {
+      InstanceStatus: 'Normal',
+      InstanceType: 'Redis',
+      EditionType: 'Community',
+      ShardCount: 1,
+      NetworkType: 'VPC',
+      VpcId: `vpc-${prefix}emulator0001`,
+      VSwitchId: `vsw-${prefix}emulator0001`,
+      ConnectionDomain: `${def.InstanceId}.redis.rds.aliyuncs.com`,
+      Port: 6379,
+      ChargeType: 'PrePaid',
+      CreateTime: isoSeconds(created),
+      EndTime: isoSeconds(created + 3 * 365 * DAY_MS),
+      ResourceGroupId: 'rg-acfmemulator001',
+      Tags: { Tag: [{ Key: 'env', Value: def.InstanceName.endsWith('prod') ? 'prod' : 'staging' }] },
+      ...fields,
+    };
+    if (raw.ChargeType === 'PostPaid') raw.EndTime = '2999-09-08T16:00:00Z';
+    return { raw, plan: { ...NO_PLAN, ...plan }, numbersAsStrings: plan.kind === 'doc-example' };
+  });
+}
