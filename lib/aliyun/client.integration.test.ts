@@ -1,28 +1,16 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startEmulator, type RunningEmulator } from '@/emulator/server';
 import { resetConfigForTests } from '@/lib/config';
 import { getKvstoreClient, resetKvstoreClientForTests } from './client';
 import type { BackupsPage } from './types';
 
-// The real client, real SDK and real signatures against the emulator. Skipped until `emulator/server.ts` exists.
-const serverPath = path.resolve(__dirname, '../../emulator/server.ts');
-const hasEmulator = existsSync(serverPath);
+// The real client, real SDK and real signatures against the emulator.
 
-interface RunningEmulator {
-  url: string;
-  port: number;
-  close(): Promise<void> | void;
-}
-
-describe.skipIf(!hasEmulator)('client against the emulator', () => {
+describe('client against the emulator', () => {
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    const mod = (await import(/* @vite-ignore */ serverPath)) as {
-      startEmulator(opts: { port: number }): Promise<RunningEmulator>;
-    };
-    emulator = await mod.startEmulator({ port: 0 });
+    emulator = await startEmulator({ port: 0 });
     vi.stubEnv('KVSTORE_ENDPOINT', emulator.url);
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', 'demo-access-key-id');
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'demo-access-key-secret');
