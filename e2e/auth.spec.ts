@@ -1,0 +1,194 @@
+import { request } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { apiAs, DEMO_USERS, INSTANCES, lastDays, signInRequest } from './session';
+
+// Every page and route handler under app/ needs a session, except sign-in, /api/auth/* and health.
+
+const SAMPLE_PARAMS: Record<string, string> = {
+  instanceId: INSTANCES.standard,
+  backupId: '1',
+  nextauth: 'session',
+};
+const PUBLIC = ['/sign-in', '/api/health'];
+
+function discover(dir: string, route = ''): { pages: string[]; apis: string[] } {
+  const out = { pages: [] as string[], apis: [] as string[] };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      // Route groups `(name)` add no segment; `[param]` gets a sample value.
+      const segment = entry.name.startsWith('(')
+        ? ''
+        : `/${entry.name.replace(/^\[\.{0,3}(\w+)\]$/, (_, p: string) => SAMPLE_PARAMS[p] ?? 'x')}`;
+      const sub = discover(full, route + segment);
+      out.pages.push(...sub.pages);
+      out.apis.push(...sub.apis);
+    } else if (/^page\.tsx?$/.test(entry.name)) out.pages.push(route || '/');
+    else if (/^route\.ts$/.test(entry.name)) out.apis.push(route);
+  }
+  return out;
+}
+
+const { pages, apis } = discover(path.join(process.cwd(), 'app'));
+
+test('the discovery finds the app', () => {
+  expect(pages).toEqual(expect.arrayContaining(['/', '/sign-in']));
+  expect(apis).toEqual(
+    expect.arrayContaining(['/api/instances', '/api/health', `/api/instances/${INSTANCES.standard}/backups`]),
+  );
+});
+
+for (const page of pages.filter((p) => !PUBLIC.includes(p))) {
+  test(`anonymous page ${page} redirects to sign-in`, async () => {
+    const ctx = await request.newContext();
+    const res = await ctx.get(page, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    const location = new URL(res.headers().location!, 'http://x');
+    expect(location.pathname).toBe('/sign-in');
+    expect(location.searchParams.get('callbackUrl')).toBe(page);
+  });
+}
+
+for (const api of apis.filter((p) => !PUBLIC.includes(p) && !p.startsWith('/api/auth/'))) {
+  test(`anonymous API ${api} answers 401`, async () => {
+    const ctx = await request.newContext();
+    const res = await ctx.get(api, { params: lastDays(1), maxRedirects: 0 });
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error.code).toBe('unauthorized');
+  });
+}
+
+test('public routes answer without a session', async () => {
+  const ctx = await request.newContext();
+  expect((await ctx.get('/api/health')).status()).toBe(200);
+  expect((await ctx.get('/sign-in')).status()).toBe(200);
+  expect((await ctx.get('/api/auth/csrf')).status()).toBe(200);
+});
+
+test('role matrix: viewer, downloader, admin and instance scope', async () => {
+  const viewer = await apiAs(DEMO_USERS.viewer);
+  const downloader = await apiAs(DEMO_USERS.downloader);
+  const admin = await apiAs(DEMO_USERS.admin);
+  const { rows } = await (
+    await viewer.get(`/api/instances/${INSTANCES.standard}/backups`, {
+      params: { ...lastDays(7), status: 'Success' },
+    })
+  ).json();
+  const backupId = rows[0].backupId as string;
+  const download = `/api/instances/${INSTANCES.standard}/backups/${backupId}/download`;
+
+  expect((await viewer.get(download, { params: { format: 'json' } })).status()).toBe(403);
+  expect((await downloader.get(download, { params: { format: 'json' } })).status()).toBe(200);
+  expect((await downloader.get('/api/audit')).status()).toBe(403);
+
+  const audit = await admin.get('/api/audit', { params: { user: 'downloader', action: 'url_reveal' } });
+  expect(audit.status()).toBe(200);
+  const { rows: auditRows } = await audit.json();
+  expect(auditRows).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        user: 'downloader',
+        backupId,
+        instanceId: INSTANCES.standard,
+        variant: 'public',
+      }),
+    ]),
+  );
+
+  // The downloader's scope is r-bp1*: other instances do not exist for them.
+  const { instances } = await (await downloader.get('/api/instances')).json();
+  expect(instances.every((i: { instanceId: string }) => i.instanceId.startsWith('r-bp1'))).toBe(true);
+  const outOfScope = await downloader.get(`/api/instances/${INSTANCES.cluster}/backups`, {
+    params: lastDays(7),
+  });
+  expect(outOfScope.status()).toBe(404);
+  expect(
+    (await admin.get(`/api/instances/${INSTANCES.cluster}/backups`, { params: lastDays(7) })).status(),
+  ).toBe(200);
+});
+
+test('denied requests and sign-ins are audited', async () => {
+  const viewer = await apiAs(DEMO_USERS.viewer);
+  await viewer.get('/api/audit');
+  const admin = await apiAs(DEMO_USERS.admin);
+  const denied = await (
+    await admin.get('/api/audit', { params: { action: 'denied', user: 'viewer' } })
+  ).json();
+  expect(denied.rows[0]).toMatchObject({
+    action: 'denied',
+    user: 'viewer',
+    status: 403,
+    detail: 'GET /api/audit',
+  });
+  const signIns = await (
+    await admin.get('/api/audit', { params: { action: 'sign_in', user: 'viewer' } })
+  ).json();
+  expect(signIns.total).toBeGreaterThan(0);
+});
+
+test('sign-in is throttled per username and per address after 10 failures', async () => {
+  const ctx = await request.newContext();
+  const username = `ghost-${Date.now()}`;
+  for (let i = 0; i < 10; i++) {
+    const res = await signInRequest(ctx, username, 'wrong', { 'X-Forwarded-For': `198.51.100.${i + 1}` });
+    expect(res.status()).toBe(401);
+  }
+  const blocked = await signInRequest(ctx, username, 'wrong', { 'X-Forwarded-For': '198.51.100.99' });
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+
+  const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+  for (let i = 0; i < 10; i++) {
+    expect(
+      (
+        await signInRequest(ctx, `spray-${Date.now()}-${i}`, 'wrong', { 'X-Forwarded-For': address })
+      ).status(),
+    ).toBe(401);
+  }
+  // Even the right password is refused from a throttled address.
+  expect((await signInRequest(ctx, 'viewer', 'viewer', { 'X-Forwarded-For': address })).status()).toBe(429);
+
+  const admin = await apiAs(DEMO_USERS.admin);
+  const audit = await (
+    await admin.get('/api/audit', { params: { action: 'sign_in_throttled', user: username } })
+  ).json();
+  expect(audit.total).toBe(1);
+});
+
+test('the sign-in callback never leaves the site', async ({ page }) => {
+  await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal');
+  await page.getByLabel('Username').fill('viewer');
+  await page.getByLabel('Password').fill('viewer');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  expect(new URL(page.url()).origin).toBe(new URL(test.info().project.use.baseURL!).origin);
+
+  const ctx = await request.newContext();
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', {
+    form: {
+      csrfToken,
+      username: 'viewer',
+      password: 'viewer',
+      json: 'true',
+      callbackUrl: '//evil.example/x',
+    },
+  });
+  expect(new URL((await res.json()).url).host).toBe(new URL(test.info().project.use.baseURL!).host);
+});
+
+test.describe('a failed sign-in', () => {
+  test.use({ expectedConsoleErrors: [/status of 401 \(Unauthorized\)/] });
+
+  test('shows an error and keeps the person on sign-in', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F/);
+    await page.getByLabel('Username').fill(`nobody-${Date.now()}`);
+    await page.getByLabel('Password').fill('nope');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Wrong username or password.')).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});

@@ -1,0 +1,88 @@
+import { request } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
+
+function secrets(): string[] {
+  const users = JSON.parse(readFileSync('data/demo-users.json', 'utf8')) as {
+    users: { passwordHash: string }[];
+  };
+  const values = [
+    process.env.E2E_NEXTAUTH_SECRET!,
+    process.env.E2E_EMULATOR_SECRET!,
+    ...users.users.map((u) => u.passwordHash),
+  ];
+  // Each hash's salt and digest on their own, too: a leak might not be the whole string.
+  return [...values, ...users.users.flatMap((u) => u.passwordHash.split('$').slice(4))];
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test('security headers on pages and API answers', async ({ page }) => {
+  const res = await page.goto('/sign-in');
+  const headers = res!.headers();
+  const csp = headers['content-security-policy']!;
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['strict-transport-security']).toContain('max-age=');
+
+  // Next.js put the nonce on its scripts, so the page runs under the policy.
+  const nonce = csp.match(/'nonce-([^']+)'/)![1]!;
+  const scripts = await page
+    .locator('script[src]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+
+  const api = await request.newContext();
+  const apiRes = await api.get('/api/instances');
+  expect(apiRes.headers()['x-content-type-options']).toBe('nosniff');
+  expect(apiRes.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+});
+
+test('no secret in the browser bundle', () => {
+  const bundle = files(path.join('.next', 'static'));
+  expect(bundle.length).toBeGreaterThan(10);
+  const leaks = secrets().filter((secret) => bundle.some((f) => readFileSync(f, 'latin1').includes(secret)));
+  expect(leaks).toEqual([]);
+});
+
+test('no secret in pages or API answers', async ({ page }) => {
+  const admin = await apiAs(DEMO_USERS.admin);
+  const range = lastDays(7);
+  const { rows } = await (
+    await admin.get(`/api/instances/${INSTANCES.standard}/backups`, {
+      params: { ...range, status: 'Success' },
+    })
+  ).json();
+  const answers = await Promise.all(
+    [
+      '/api/health',
+      '/api/instances',
+      `/api/instances/${INSTANCES.standard}/backups?start=${range.start}&end=${range.end}`,
+      `/api/instances/${INSTANCES.standard}/backups/${rows[0].backupId}/download?format=json`,
+      '/api/audit',
+      '/api/audit?format=csv',
+      '/api/auth/session',
+      `/api/instances/${INSTANCES.standard}/backups?start=bad`,
+      '/admin/audit',
+      '/',
+    ].map(async (url) => (await admin.get(url)).text()),
+  );
+  await page.goto('/sign-in');
+  answers.push(await page.content());
+  for (const secret of secrets()) {
+    for (const answer of answers)
+      expect(answer.includes(secret), `a secret leaked into an answer`).toBe(false);
+  }
+});

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+// Starts a second console process (the built app) for tests that must kill or restart it.
+
+export interface ConsoleProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export function startConsole(port: number, env: Record<string, string | undefined>): ConsoleProcess {
+  const child = spawn(
+    path.join('node_modules', '.bin', 'next'),
+    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+export async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`console on port ${port} did not become healthy`);
+}
+
+/** The environment of the shared demo server, pointed at its emulator. */
+export function demoEnv(): Record<string, string> {
+  return {
+    KVSTORE_ENDPOINT: `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4110}`,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: 'demo-access-key-id',
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: process.env.E2E_EMULATOR_SECRET!,
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+    KVSTORE_DEMO: '1',
+    AUTH_USERS_FILE: path.resolve('data/demo-users.json'),
+    NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+  };
+}

@@ -1,0 +1,24 @@
+// Roles and what each may do. Pure, so the server enforces it and the UI hides what a role can't do
+// from the same table.
+
+export const ROLES = ['viewer', 'downloader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission = 'browse' | 'download' | 'audit';
+
+const grants: Record<Role, readonly Permission[]> = {
+  viewer: ['browse'],
+  downloader: ['browse', 'download'],
+  admin: ['browse', 'download', 'audit'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+/** Who is signed in, as pages and route handlers see it. `scope` null means every instance. */
+export interface SessionUser {
+  name: string;
+  role: Role;
+  scope: string[] | null;
+}
