@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { demoEnv, startConsole, waitForHealth } from './server-process';
+import { demoEnv, secrets, startConsole, waitForHealth } from './server-process';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
 
 // A download that was answered is in the audit log, even when the server is killed right after.
@@ -59,6 +59,10 @@ test('every answered download survives a kill -9', async () => {
     second.child.kill('SIGTERM');
     await second.exited;
   }
+  // Nothing secret in the server's log either.
+  const log = first.output() + second.output();
+  for (const secret of secrets())
+    expect(log.includes(secret), 'a secret leaked into the server log').toBe(false);
 });
 
 test('outside demo mode the server refuses demo users and a missing secret, saying why', async () => {

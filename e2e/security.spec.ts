@@ -2,20 +2,8 @@ import { request } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { secrets } from './server-process';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
-
-function secrets(): string[] {
-  const users = JSON.parse(readFileSync('data/demo-users.json', 'utf8')) as {
-    users: { passwordHash: string }[];
-  };
-  const values = [
-    process.env.E2E_NEXTAUTH_SECRET!,
-    process.env.E2E_EMULATOR_SECRET!,
-    ...users.users.map((u) => u.passwordHash),
-  ];
-  // Each hash's salt and digest on their own, too: a leak might not be the whole string.
-  return [...values, ...users.users.flatMap((u) => u.passwordHash.split('$').slice(4))];
-}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Starts a second console process (the built app) for tests that must kill or restart it.
@@ -49,4 +50,18 @@ export function demoEnv(): Record<string, string> {
     AUTH_USERS_FILE: path.resolve('data/demo-users.json'),
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
   };
+}
+
+/** What must never leave the server: this run's secrets and the demo users' password hashes (whole and in parts). */
+export function secrets(): string[] {
+  const users = JSON.parse(readFileSync('data/demo-users.json', 'utf8')) as {
+    users: { passwordHash: string }[];
+  };
+  const hashes = users.users.map((u) => u.passwordHash);
+  return [
+    process.env.E2E_NEXTAUTH_SECRET!,
+    process.env.E2E_EMULATOR_SECRET!,
+    ...hashes,
+    ...hashes.flatMap((h) => h.split('$').slice(4)),
+  ];
 }

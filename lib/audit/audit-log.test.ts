@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { csvCell } from './audit-csv';
-import { iterateAudit, listAudit, recordAudit } from './audit-log';
+import { iterateAudit, listAudit, pruneAuditNow, recordAudit } from './audit-log';
 import { auditQuerySchema } from './audit-query';
 
 beforeAll(() => {
@@ -53,6 +53,23 @@ describe('audit log', () => {
     rows.next();
     expect(() => recordAudit({ action: 'sign_in', user: 'ann' })).not.toThrow();
     rows.return(undefined);
+  });
+
+  it('prunes rows older than the retention period', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.now() - 400 * 86_400_000));
+      recordAudit({ action: 'download', user: 'ancient', backupId: '1' });
+      vi.setSystemTime(new Date(Date.now() + 100 * 86_400_000));
+      recordAudit({ action: 'download', user: 'old-but-kept', backupId: '2' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const q = (user: string) => auditQuerySchema.parse({ user });
+    expect(listAudit(q('ancient')).total).toBe(1);
+    pruneAuditNow();
+    expect(listAudit(q('ancient')).total).toBe(0);
+    expect(listAudit(q('old-but-kept')).total).toBe(1);
   });
 
   it('rejects bad filters naming the field', () => {
