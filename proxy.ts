@@ -42,5 +42,5 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -50,10 +50,6 @@ const RETRYABLE_NETWORK_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-// Upstream messages for these are about our parameters, never about keys or signatures, and they name the field.
-const SAFE_UPSTREAM_MESSAGE = /^[^\n]{1,300}$/;
-const LEAKY_UPSTREAM_MESSAGE = /string.?to.?sign|signature|access.?key|secret|token/i;
-
 interface Fields {
   code: string | null;
   upstreamStatus: number | null;
@@ -175,17 +171,14 @@ function mapUpstreamCode(
     code.startsWith('Invalid') ||
     (f.upstreamStatus ?? 0) >= 400
   ) {
-    return make('invalid_input', invalidInputMessage(code, f.upstreamMessage), false);
+    return make('invalid_input', invalidInputMessage(code), false);
   }
   return null;
 }
 
-function invalidInputMessage(code: string, upstream: string | null): string {
-  const detail =
-    upstream && SAFE_UPSTREAM_MESSAGE.test(upstream) && !LEAKY_UPSTREAM_MESSAGE.test(upstream)
-      ? ` ${upstream}`
-      : '';
-  return `Alibaba Cloud rejected the request parameters (${code || 'unknown code'}).${detail}`;
+/** Our wording only: upstream error bodies never reach the browser, however harmless they look. */
+function invalidInputMessage(code: string): string {
+  return `Alibaba Cloud rejected the request parameters (${code || 'unknown code'}).`;
 }
 
 function isCredentialChainFailure(f: Fields): boolean {

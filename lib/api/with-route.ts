@@ -14,6 +14,8 @@ import { RateLimiter } from './rate-limiter';
 // of path and query, and the mapping of every failure to `{ error: { code, message } }`. Each request
 // is checked here even though the proxy checks too. Route files stay one sentence.
 
+const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
+
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
 type NextContext = { params: Promise<Record<string, string | string[]>> };
@@ -91,6 +93,8 @@ function queryObject(search: URLSearchParams): Record<string, string> {
 }
 
 let limiter: RateLimiter | undefined;
+// Anonymous callers are limited per address, so they cannot flood the audit log with denied rows.
+const anonymousLimiter = new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE);
 
 async function authorize(permission: Permission, req: NextRequest, address: string): Promise<SessionUser> {
   const user = await getSessionUser();
@@ -105,7 +109,11 @@ async function authorize(permission: Permission, req: NextRequest, address: stri
     });
     return new ApiError(status, code, message);
   };
-  if (!user) throw deny(401, 'unauthorized', 'Sign in to use this API.');
+  if (!user) {
+    const wait = anonymousLimiter.take(address);
+    if (wait > 0) throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
+    throw deny(401, 'unauthorized', 'Sign in to use this API.');
+  }
   if (!can(user.role, permission)) {
     throw deny(
       403,

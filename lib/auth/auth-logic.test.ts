@@ -54,6 +54,10 @@ describe('safeCallbackPath', () => {
     ['//evil.example/x', '/'],
     ['/\\evil.example', '/'],
     ['javascript:alert(1)', '/'],
+    ['/.//evil.example/steal', '/'],
+    ['/a/..//evil.example', '/'],
+    ['/%2e//evil.example', '/'],
+    ['/\\/evil.example', '/'],
     [undefined, '/'],
   ])('%s → %s', (target, expected) => {
     expect(safeCallbackPath(target, origin)).toBe(expected);
@@ -61,19 +65,35 @@ describe('safeCallbackPath', () => {
 });
 
 describe('SignInThrottle', () => {
+  const fail = (t: SignInThrottle, user: string, addr: string) => expect(t.begin(user, addr)).not.toBeNull();
+
   it('blocks a username or an address after 10 failures in 15 minutes, then lets them go', () => {
     let now = 0;
     const t = new SignInThrottle(10, 15 * 60_000, () => now);
-    for (let i = 0; i < 9; i++) t.recordFailure('alice', `10.0.0.${i}`);
+    for (let i = 0; i < 9; i++) fail(t, 'alice', `10.0.0.${i}`);
     expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(0);
-    t.recordFailure('Alice', '10.0.0.9');
+    fail(t, 'Alice ', '10.0.0.9');
     expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(900);
+    expect(t.begin('alice', '10.0.0.99')).toBeNull();
     expect(t.retryAfterSeconds('bob', '10.0.0.99')).toBe(0);
     now = 15 * 60_000 + 1;
     expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(0);
 
-    for (let i = 0; i < 10; i++) t.recordFailure(`user${i}`, '192.0.2.1');
-    expect(t.retryAfterSeconds('carol', '192.0.2.1')).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) fail(t, `user${i}`, '192.0.2.1');
+    expect(t.begin('carol', '192.0.2.1')).toBeNull();
+  });
+
+  it('counts attempts in flight, so parallel guesses stop at the limit', () => {
+    const t = new SignInThrottle(10, 15 * 60_000, () => 0);
+    const started = Array.from({ length: 100 }, () => t.begin('alice', '10.0.0.1'));
+    expect(started.filter(Boolean)).toHaveLength(10);
+  });
+
+  it('takes back an attempt that succeeds', () => {
+    let now = 0;
+    const t = new SignInThrottle(10, 15 * 60_000, () => now++);
+    for (let i = 0; i < 20; i++) t.begin('alice', '10.0.0.1')!.succeeded();
+    expect(t.retryAfterSeconds('alice', '10.0.0.1')).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGrou
 import { verifyPassword } from './password';
 import { safeCallbackPath } from './same-site';
 import { signInThrottle } from './sign-in-throttle';
+import { isDemoOrDefault } from './startup-check';
 import { readUsersFile } from './users-file';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -16,9 +17,8 @@ const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 
-function usersFilePath(): string | undefined {
-  return getConfig().AUTH_USERS_FILE;
-}
+/** Thrown from `authorize`; next-auth turns it into `?error=TooManyAttempts`. */
+export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 
 async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
@@ -27,14 +27,31 @@ async function authorizeCredentials(
   const username = credentials?.username?.trim() ?? '';
   const password = credentials?.password ?? '';
   const address = clientAddress(headers);
-  const file = usersFilePath();
-  const entry = file && username ? readUsersFile(file).find((u) => u.username === username) : undefined;
+  // The throttle is enforced here, whatever the body's content type or the route in front did.
+  const attempt = signInThrottle().begin(username, address);
+  if (!attempt) {
+    recordAudit({ action: 'sign_in_throttled', user: username.slice(0, 128) || null, address, status: 429 });
+    throw new Error(TOO_MANY_ATTEMPTS);
+  }
+  const { KVSTORE_DEMO, AUTH_USERS_FILE } = getConfig();
+  const entry =
+    AUTH_USERS_FILE && username
+      ? readUsersFile(AUTH_USERS_FILE).find((u) => u.username === username)
+      : undefined;
   const ok = await verifyPassword(password, entry?.passwordHash ?? DUMMY_HASH);
-  if (!entry || !ok) {
-    signInThrottle().recordFailure(username, address);
-    recordAudit({ action: 'sign_in_failed', user: username.slice(0, 128) || null, address, status: 401 });
+  // The users file is re-read at each sign-in, so the start-up rules apply here too.
+  const refused = !KVSTORE_DEMO && entry !== undefined && isDemoOrDefault(entry.username, password);
+  if (!entry || !ok || refused) {
+    recordAudit({
+      action: 'sign_in_failed',
+      user: username.slice(0, 128) || null,
+      address,
+      status: 401,
+      detail: refused ? 'demo user or default password outside demo mode' : null,
+    });
     return null;
   }
+  attempt.succeeded();
   recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
   return { id: entry.username, name: entry.username, role: entry.role, scope: entry.scope ?? null };
 }

@@ -5,7 +5,9 @@ export function safeCallbackPath(target: string | null | undefined, origin: stri
   try {
     const url = new URL(target, origin);
     if (url.origin !== origin) return '/';
-    return `${url.pathname}${url.search}${url.hash}` || '/';
+    // Normalising `/.//evil.example` yields `//evil.example`, which a browser reads as another host.
+    if (/^[/\\]{2}/.test(url.pathname)) return '/';
+    return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return '/';
   }

@@ -1,6 +1,8 @@
 // Sign-in throttle: after `limit` failures for one username or one client address within
-// `windowMs`, further attempts are refused until the oldest failure leaves the window. Pure and
-// in-memory: one server process is one throttle (see README).
+// `windowMs`, further attempts are refused until the oldest failure leaves the window.
+// An attempt counts as a failure from the moment it starts and is taken back only when it
+// succeeds, so parallel guesses cannot all slip past the check while their passwords are hashed.
+// Pure and in-memory: one server process is one throttle (see README).
 
 export class SignInThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -20,7 +22,7 @@ export class SignInThrottle {
   }
 
   private keys(username: string, address: string): string[] {
-    return [`user:${username.toLowerCase()}`, `addr:${address}`];
+    return [`user:${username.trim().toLowerCase()}`, `addr:${address}`];
   }
 
   /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
@@ -34,10 +36,26 @@ export class SignInThrottle {
     return Math.ceil(wait / 1000);
   }
 
-  recordFailure(username: string, address: string): void {
-    for (const key of this.keys(username, address)) this.failures.set(key, [...this.recent(key), this.now()]);
+  /**
+   * Starts an attempt: refused (returns null) while throttled; otherwise counted as a failure
+   * until `succeeded` is called with the returned ticket.
+   */
+  begin(username: string, address: string): { succeeded: () => void } | null {
+    if (this.retryAfterSeconds(username, address) > 0) return null;
+    const at = this.now();
+    const keys = this.keys(username, address);
+    for (const key of keys) this.failures.set(key, [...this.recent(key), at]);
     // Bound memory under a spray of usernames: drop the oldest keys.
     while (this.failures.size > 50_000) this.failures.delete(this.failures.keys().next().value as string);
+    return {
+      succeeded: () => {
+        for (const key of keys) {
+          const list = this.failures.get(key);
+          const i = list?.indexOf(at) ?? -1;
+          if (list && i >= 0) list.splice(i, 1);
+        }
+      },
+    };
   }
 }
 

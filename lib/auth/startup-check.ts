@@ -6,6 +6,15 @@ import type { UserEntry } from './users-file';
 export const DEMO_USERNAMES = ['demo', 'downloader', 'viewer'] as const;
 const COMMON_PASSWORDS = ['password', 'admin', 'changeme', 'demo', '12345678'];
 
+/** For a password already known to be right: would the start-up check refuse this user? */
+export function isDemoOrDefault(username: string, password: string): boolean {
+  return (
+    (DEMO_USERNAMES as readonly string[]).includes(username) ||
+    password === username ||
+    COMMON_PASSWORDS.includes(password)
+  );
+}
+
 export interface AuthSetup {
   demo: boolean;
   secret: string | undefined;

@@ -38,6 +38,30 @@ describe('fetchAllPages', () => {
     expect(src.maxInFlight()).toBe(3);
   });
 
+  it('reports a total that changed while paging', async () => {
+    const src = pagedSource(100, 30);
+    const growing = async (n: number) => ({ ...(await src.fetchPage(n)), totalCount: n === 1 ? 100 : 101 });
+    const all = await fetchAllPages({
+      fetchPage: growing,
+      pageSize: 30,
+      concurrency: 2,
+      maxItems: 5000,
+      tooMany,
+    });
+    expect(all.consistent).toBe(false);
+    expect(
+      (
+        await fetchAllPages({
+          fetchPage: pagedSource(100, 30).fetchPage,
+          pageSize: 30,
+          concurrency: 2,
+          maxItems: 5000,
+          tooMany,
+        })
+      ).consistent,
+    ).toBe(true);
+  });
+
   it('makes one call when everything fits on the first page', async () => {
     const src = pagedSource(10, 30);
     await fetchAllPages({ fetchPage: src.fetchPage, pageSize: 30, concurrency: 4, maxItems: 5000, tooMany });

@@ -17,9 +17,14 @@ export interface FetchAllPagesOptions<T> {
   tooMany: (totalCount: number) => Error;
 }
 
-export async function fetchAllPages<T>(
-  opts: FetchAllPagesOptions<T>,
-): Promise<{ first: Page<T>; items: T[] }> {
+export interface AllPages<T> {
+  first: Page<T>;
+  items: T[];
+  /** False when the total changed while paging: a row may then be missing or repeated. */
+  consistent: boolean;
+}
+
+export async function fetchAllPages<T>(opts: FetchAllPagesOptions<T>): Promise<AllPages<T>> {
   const first = await opts.fetchPage(1);
   if (first.totalCount > opts.maxItems) throw opts.tooMany(first.totalCount);
   const pageCount = Math.ceil(first.totalCount / opts.pageSize);
@@ -27,11 +32,14 @@ export async function fetchAllPages<T>(
 
   let next = 2;
   let failed = false;
+  let consistent = true;
   const worker = async () => {
     while (!failed && next <= pageCount) {
       const pageNumber = next++;
       try {
-        pages[pageNumber - 1] = (await opts.fetchPage(pageNumber)).items;
+        const page = await opts.fetchPage(pageNumber);
+        pages[pageNumber - 1] = page.items;
+        if (page.totalCount !== first.totalCount) consistent = false;
       } catch (err) {
         failed = true;
         throw err;
@@ -40,5 +48,5 @@ export async function fetchAllPages<T>(
   };
   const workers = Array.from({ length: Math.min(opts.concurrency, Math.max(0, pageCount - 1)) }, worker);
   await Promise.all(workers);
-  return { first, items: pages.flat() };
+  return { first, items: pages.flat(), consistent };
 }

@@ -41,32 +41,36 @@ async function fetchRange(
 ): Promise<RangeBackups> {
   const client = getKvstoreClient();
   let storage = { fullStorageSize: null as number | null, logStorageSize: null as number | null };
-  const { items } = await fetchAllPages({
-    pageSize: UPSTREAM_PAGE_SIZE,
-    concurrency: getConfig().KVSTORE_PAGE_CONCURRENCY,
-    maxItems: MAX_BACKUPS_PER_RANGE,
-    tooMany: (n) =>
-      new ApiError(
-        422,
-        'too_large',
-        `This range holds ${n} backups, more than the ${MAX_BACKUPS_PER_RANGE} one view can show: choose a shorter range.`,
-        { field: 'start' },
-      ),
-    fetchPage: async (pageNumber) => {
-      const page = await client.describeBackups({
-        regionId,
-        instanceId,
-        startTime,
-        endTime,
-        pageSize: UPSTREAM_PAGE_SIZE,
-        pageNumber,
-      });
-      if (pageNumber === 1)
-        storage = { fullStorageSize: page.fullStorageSize, logStorageSize: page.logStorageSize };
-      return { totalCount: page.totalCount, items: page.backups };
-    },
-  });
-  // A backup that finishes while we page shifts the newest-first list by one: drop the repeat.
+  const fetchAll = () =>
+    fetchAllPages({
+      pageSize: UPSTREAM_PAGE_SIZE,
+      concurrency: getConfig().KVSTORE_PAGE_CONCURRENCY,
+      maxItems: MAX_BACKUPS_PER_RANGE,
+      tooMany: (n) =>
+        new ApiError(
+          422,
+          'too_large',
+          `This range holds ${n} backups, more than the ${MAX_BACKUPS_PER_RANGE} one view can show: choose a shorter range.`,
+          { field: 'start' },
+        ),
+      fetchPage: async (pageNumber) => {
+        const page = await client.describeBackups({
+          regionId,
+          instanceId,
+          startTime,
+          endTime,
+          pageSize: UPSTREAM_PAGE_SIZE,
+          pageNumber,
+        });
+        if (pageNumber === 1)
+          storage = { fullStorageSize: page.fullStorageSize, logStorageSize: page.logStorageSize };
+        return { totalCount: page.totalCount, items: page.backups };
+      },
+    });
+  // A backup that appears or expires while we page shifts the list: take the range again, once.
+  const firstTry = await fetchAll();
+  const { items } = firstTry.consistent ? firstTry : await fetchAll();
+  // If it shifted again, a repeat is still possible: keep the first of each id.
   const seen = new Set<string>();
   const backups: Backup[] = [];
   for (const b of items) {

@@ -22,7 +22,13 @@ export function isAllowedDownloadHost(url: URL, endpoint: string | undefined): b
 }
 
 function fileNameFrom(url: URL, fallback: string): string {
-  const last = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  const segment = url.pathname.split('/').pop() ?? '';
+  let last: string;
+  try {
+    last = decodeURIComponent(segment);
+  } catch {
+    last = segment;
+  }
   const safe = last.replace(/[^A-Za-z0-9._-]/g, '_');
   return safe && safe !== '_' ? safe : fallback;
 }

@@ -1,12 +1,17 @@
 import { checkCredentials } from '@/lib/aliyun/client';
 import { withPublicRoute } from '@/lib/api/with-route';
 import { getConfig } from '@/lib/config';
+import { TtlCache } from '@/lib/ttl-cache';
 
 export const dynamic = 'force-dynamic';
 
+// Anyone may ask, so the credential chain (which may call the ECS metadata service) runs at most
+// every 10 seconds.
+const recent = new TtlCache<Awaited<ReturnType<typeof checkCredentials>>>(10_000, 1);
+
 // Liveness plus "would an Alibaba call be signed at all": never a key, a secret or an endpoint.
 export const GET = withPublicRoute(async () => {
-  const credentials = await checkCredentials();
+  const credentials = await recent.get('credentials', checkCredentials);
   return {
     status: 'ok',
     target: getConfig().KVSTORE_ENDPOINT ? 'custom-endpoint' : 'alibaba-cloud',

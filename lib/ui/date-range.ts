@@ -1,0 +1,72 @@
+// The backups page's period: presets, the default, and the checks a range must pass before it is sent.
+
+export const RANGE_PRESETS = [
+  { id: '24h', label: 'Last 24 hours', hours: 24 },
+  { id: '7d', label: 'Last 7 days', hours: 24 * 7 },
+  { id: '30d', label: 'Last 30 days', hours: 24 * 30 },
+  { id: '90d', label: 'Last 90 days', hours: 24 * 90 },
+] as const;
+
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export const DEFAULT_PRESET: RangePreset = RANGE_PRESETS[1];
+
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/** What the URL carries: UTC, to the minute, so links are short and stable. */
+export function toUrlTime(date: Date): string {
+  return date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
+}
+
+/** A preset ending at the next whole minute. */
+export function presetRange(preset: Pick<RangePreset, 'hours'>, now: number = Date.now()): DateRange {
+  const end = new Date(Math.ceil(now / 60_000) * 60_000);
+  return { start: toUrlTime(new Date(end.getTime() - preset.hours * 3_600_000)), end: toUrlTime(end) };
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export type RangeCheck =
+  { ok: true; start: Date; end: Date } | { ok: false; field: 'start' | 'end'; message: string };
+
+/** Mirrors the API's rules so a bad range is explained here instead of being sent. */
+export function checkRange(start: string | null, end: string | null): RangeCheck {
+  const s = parseIso(start);
+  if (!s)
+    return {
+      ok: false,
+      field: 'start',
+      message: `The start "${start ?? ''}" is not a date-time such as 2026-11-01T08:00Z.`,
+    };
+  const e = parseIso(end);
+  if (!e)
+    return {
+      ok: false,
+      field: 'end',
+      message: `The end "${end ?? ''}" is not a date-time such as 2026-11-08T08:00Z.`,
+    };
+  if (e.getTime() <= s.getTime())
+    return { ok: false, field: 'end', message: 'The end of the range is before its start.' };
+  return { ok: true, start: s, end: e };
+}
+
+function parseIso(value: string | null): Date | null {
+  if (!value || !ISO.test(value)) return null;
+  const t = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+/** The preset a range matches (same span, ending within a few minutes of now), for the trigger's label. */
+export function matchingPreset(range: DateRange, now: number = Date.now()): RangePreset | undefined {
+  const span = Date.parse(range.end) - Date.parse(range.start);
+  if (Math.abs(Date.parse(range.end) - now) > 10 * 60_000) return undefined;
+  return RANGE_PRESETS.find((p) => p.hours * 3_600_000 === span);
+}
+
+/** The next preset wider than the range, for an empty state's "show more" button. */
+export function widerPreset(range: DateRange): RangePreset | undefined {
+  const span = Date.parse(range.end) - Date.parse(range.start);
+  return RANGE_PRESETS.find((p) => p.hours * 3_600_000 > span);
+}
