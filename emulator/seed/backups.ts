@@ -25,13 +25,21 @@ function jobId(startMs: number, kind: JobKind, slot: number): number {
   return (sec * 4 + kind) * 16 + slot;
 }
 
+function inIncident(plan: BackupPlan, shard: number, job: Job, nowMs: number): boolean {
+  const incident = plan.incident;
+  if (!incident || job.kind !== 0 || !incident.shards.includes(shard)) return false;
+  // Whole calendar days, so a restart later the same day changes nothing.
+  const daysAgo = Math.floor(nowMs / DAY_MS) - Math.floor(job.startMs / DAY_MS);
+  return daysAgo <= incident.fromDaysAgo && daysAgo >= incident.toDaysAgo;
+}
+
 function expandJob(instance: SeedInstance, job: Job, nowMs: number): RawBackup[] {
   const { plan, raw } = instance;
   const id = jobId(job.startMs, job.kind, plan.slot);
   const incremental = job.kind === 2;
   const out: RawBackup[] = [];
   for (let shard = 0; shard < plan.shards; shard++) {
-    const failed = job.rng() < plan.failureRate;
+    const failed = job.rng() < plan.failureRate || inIncident(plan, shard, job, nowMs);
     const [minMb, maxMb] = incremental ? [1, 300] : plan.sizeMb;
     const size = failed ? 0 : Math.floor((minMb + job.rng() * (maxMb - minMb)) * MB);
     // Roughly 80 MB/s plus fixed overhead; failures abort early.

@@ -31,6 +31,8 @@ export interface BackupPlan {
   sizeMb: [number, number];
   method: 'Physical' | 'Logical';
   failureRate: number;
+  /** A stretch of nights on which some shards' automated backups all fail (a full disk, say). */
+  incident?: { shards: number[]; fromDaysAgo: number; toDaysAgo: number };
   manualPerDay: number;
   incrementalsPerDay: number;
   /** Small integer that keeps BackupIds of different instances apart. */
@@ -144,6 +146,8 @@ const DEFS: InstanceDef[] = [
       shards: 8,
       sizeMb: [900, 2000],
       failureRate: 0.02,
+      // Shards db-5 and db-6 ran out of disk for two weeks: enough Failed rows to page through.
+      incident: { shards: [5, 6], fromDaysAgo: 40, toDaysAgo: 25 },
       manualPerDay: 0.08,
       slot: 3,
     },
