@@ -111,7 +111,8 @@ async function authorize(permission: Permission, req: NextRequest, address: stri
   };
   if (!user) {
     const wait = anonymousLimiter.take(address);
-    if (wait > 0) throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
+    if (wait > 0)
+      throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
     throw deny(401, 'unauthorized', 'Sign in to use this API.');
   }
   if (!can(user.role, permission)) {
