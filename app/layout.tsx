@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
+import type { ReactNode } from 'react';
+import { QueryProvider } from '@/components/providers/query-provider';
+import { ThemeProvider } from '@/components/providers/theme-provider';
+import { NotifierProvider } from '@/components/ui/notifier';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'kvstore-backups',
+  description: 'Browse and download Alibaba Cloud Redis/Tair backups',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The CSP (proxy.ts) allows scripts by nonce only; next-themes' anti-flash script needs it.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <ThemeProvider nonce={nonce}>
+          <NuqsAdapter>
+            <QueryProvider>
+              <NotifierProvider>{children}</NotifierProvider>
+            </QueryProvider>
+          </NuqsAdapter>
+        </ThemeProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import type { Column } from '@tanstack/react-table';
+import { CirclePlus } from 'lucide-react';
+import type { Backup } from '@/lib/aliyun/types';
+import { buttonClass } from '@/components/ui/button';
+import {
+  Menu,
+  MenuContent,
+  MenuCheckboxItem,
+  MenuItem,
+  MenuSeparator,
+  MenuTrigger,
+} from '@/components/ui/menu';
+import type { BackupsTableFeatures } from './data-table-features';
+
+/**
+ * One facet's menu: each value with its count over the whole range (from the API), checkable.
+ * Names stay exactly the facet and the value; counts are shown but kept out of the accessible name.
+ */
+export function DataTableFacetedFilter({
+  column,
+  title,
+  values,
+  counts,
+}: {
+  column: Column<BackupsTableFeatures, Backup, unknown>;
+  title: string;
+  values: readonly string[];
+  counts: Record<string, number> | undefined;
+}) {
+  const selected = (column.getFilterValue() as string[] | undefined) ?? [];
+  const toggle = (value: string, on: boolean) => {
+    const next = on ? [...selected, value] : selected.filter((v) => v !== value);
+    column.setFilterValue(next.length ? next : undefined);
+  };
+
+  return (
+    <Menu>
+      <MenuTrigger aria-label={title} className={buttonClass('outline', 'sm')}>
+        <CirclePlus aria-hidden className="h-4 w-4" />
+        <span aria-hidden>{title}</span>
+        {selected.length > 0 && (
+          <span
+            aria-hidden
+            className="ml-1 max-w-40 truncate rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-900 dark:bg-slate-700 dark:text-slate-50"
+          >
+            {selected.length > 2 ? `${selected.length} selected` : selected.join(', ')}
+          </span>
+        )}
+      </MenuTrigger>
+      <MenuContent align="start" aria-label={`${title} filter`}>
+        {values.map((value) => (
+          <MenuCheckboxItem
+            key={value}
+            checked={selected.includes(value)}
+            onCheckedChange={(on) => toggle(value, on === true)}
+            onSelect={(e) => e.preventDefault()}
+          >
+            <span className="flex-1 truncate">{value}</span>
+            <span
+              aria-hidden
+              className="ml-4 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-300"
+            >
+              {(counts?.[value] ?? 0).toLocaleString('en-US')}
+            </span>
+          </MenuCheckboxItem>
+        ))}
+        {values.length === 0 && (
+          <p className="px-2 py-1.5 text-slate-600 dark:text-slate-300">No values in this range</p>
+        )}
+        {selected.length > 0 && (
+          <>
+            <MenuSeparator />
+            <MenuItem onSelect={() => column.setFilterValue(undefined)} className="justify-center">
+              Clear {title.toLowerCase()} filter
+            </MenuItem>
+          </>
+        )}
+      </MenuContent>
+    </Menu>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import type { ReactTable } from '@tanstack/react-table';
+import { X } from 'lucide-react';
+import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES, type Backup } from '@/lib/aliyun/types';
+import type { FacetName, Facets } from '@/lib/backups/view';
+import type { DateRange } from '@/lib/ui/date-range';
+import type { TimeZoneMode } from '@/lib/ui/time-zone';
+import { Button } from '@/components/ui/button';
+import type { BackupsTableFeatures } from './data-table-features';
+import { DataTableFacetedFilter } from './data-table-faceted-filter';
+import { DataTableViewOptions } from './data-table-view-options';
+import { DateRangePicker } from './date-range-picker';
+import { SearchBox } from './search-box';
+import { TimeZoneSwitch } from './time-zone-switch';
+
+const FACETS: { name: FacetName; title: string; known: readonly string[] }[] = [
+  { name: 'status', title: 'Status', known: BACKUP_STATUSES },
+  { name: 'type', title: 'Type', known: BACKUP_TYPES },
+  { name: 'mode', title: 'Mode', known: BACKUP_MODES },
+  { name: 'method', title: 'Method', known: BACKUP_METHODS },
+  { name: 'node', title: 'Node', known: [] },
+];
+
+/** Known values first (so a filter for a value absent from this range still shows, with 0), then any others. */
+function facetValues(
+  known: readonly string[],
+  counts: Record<string, number> | undefined,
+  selected: string[],
+): string[] {
+  const extra = [...Object.keys(counts ?? {}), ...selected].filter((v) => !known.includes(v)).sort();
+  return [...known, ...new Set(extra)];
+}
+
+export function DataTableToolbar({
+  table,
+  facets,
+  range,
+  onRangeChange,
+  timeZone,
+  onTimeZoneChange,
+  q,
+  onSearch,
+  filtered,
+  onReset,
+  groupByJob,
+  onGroupByJobChange,
+}: {
+  table: ReactTable<BackupsTableFeatures, Backup>;
+  facets: Facets | undefined;
+  range: DateRange | null;
+  onRangeChange: (range: DateRange) => void;
+  timeZone: TimeZoneMode;
+  onTimeZoneChange: (mode: TimeZoneMode) => void;
+  q: string;
+  onSearch: (q: string) => void;
+  filtered: boolean;
+  onReset: () => void;
+  groupByJob: boolean;
+  onGroupByJobChange: (on: boolean) => void;
+}) {
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <DateRangePicker range={range} timeZone={timeZone} onChange={onRangeChange} />
+        <TimeZoneSwitch value={timeZone} onChange={onTimeZoneChange} />
+        <SearchBox value={q} onChange={onSearch} />
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {FACETS.map(({ name, title, known }) => {
+          const column = table.getColumn(name);
+          if (!column) return null;
+          const selected = (column.getFilterValue() as string[] | undefined) ?? [];
+          return (
+            <DataTableFacetedFilter
+              key={name}
+              column={column}
+              title={title}
+              values={facetValues(known, facets?.[name], selected)}
+              counts={facets?.[name]}
+            />
+          );
+        })}
+        {filtered && (
+          <Button variant="ghost" size="sm" onClick={onReset}>
+            Reset
+            <X aria-hidden className="h-4 w-4" />
+          </Button>
+        )}
+        <div className="ml-auto flex items-center gap-2">
+          <label className="flex h-8 items-center gap-2 rounded-md px-2 text-sm select-none">
+            <input
+              type="checkbox"
+              checked={groupByJob}
+              onChange={(e) => onGroupByJobChange(e.target.checked)}
+              className="h-4 w-4 accent-blue-700 dark:accent-blue-400"
+            />
+            Group by job
+          </label>
+          <DataTableViewOptions table={table} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+'use client';
+
+import type { ReactTable, Row } from '@tanstack/react-table';
+import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
+import { Fragment, useState } from 'react';
+import type { Backup } from '@/lib/aliyun/types';
+import { cn } from '@/lib/ui/cn';
+import { formatBytes, formatExactBytes } from '@/lib/ui/format';
+import { groupByJob } from '@/lib/ui/group-by-job';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { BackupsTableFeatures } from './data-table-features';
+
+type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
+type BackupRow = Row<BackupsTableFeatures, Backup>;
+
+const cellClass = 'px-3 py-2 align-middle';
+
+/** The table itself: a real `<table>` in its own horizontal scroller, optionally grouped by backup job. */
+export function DataTable({
+  table,
+  caption,
+  groupByJob: grouped,
+  loading,
+  onDownloadJob,
+  canDownload,
+}: {
+  table: BackupsTable;
+  caption: string;
+  groupByJob: boolean;
+  loading: boolean;
+  onDownloadJob: (jobId: string) => void;
+  canDownload: boolean;
+}) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getVisibleLeafColumns().length;
+  const toggle = (jobId: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(jobId)) next.add(jobId);
+      return next;
+    });
+
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+      <table className="w-full min-w-max border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-200">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="border-b border-slate-200 dark:border-slate-700">
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    className={cn(
+                      cellClass,
+                      'font-medium whitespace-nowrap',
+                      header.column.columnDef.meta?.className,
+                    )}
+                  >
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className={cn(loading && 'opacity-60 transition-opacity')}>
+          {grouped
+            ? groupByJob(rows, (r) => r.original).map((group) => {
+                const open = expanded.has(group.jobId);
+                const backups = group.items.map((r) => r.original);
+                const failed = backups.filter((b) => b.status !== 'Success').length;
+                const bytes = backups.reduce((sum, b) => sum + b.size, 0);
+                return (
+                  <Fragment key={group.jobId}>
+                    <tr className="border-b border-slate-200 bg-slate-50/60 dark:border-slate-700 dark:bg-slate-900/60">
+                      <td colSpan={columnCount} className={cellClass}>
+                        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                          <button
+                            type="button"
+                            aria-expanded={open}
+                            onClick={() => toggle(group.jobId)}
+                            className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
+                          >
+                            {open ? (
+                              <ChevronDown aria-hidden className="h-4 w-4" />
+                            ) : (
+                              <ChevronRight aria-hidden className="h-4 w-4" />
+                            )}
+                            Job <span className="font-mono text-xs">{group.jobId}</span>
+                          </button>
+                          <span className="text-slate-700 dark:text-slate-300">
+                            {backups.length} {backups.length === 1 ? 'shard' : 'shards'} on this page
+                            {failed > 0 && (
+                              <span className="text-red-700 dark:text-red-300"> · {failed} failed</span>
+                            )}
+                          </span>
+                          <span
+                            className="text-slate-700 tabular-nums dark:text-slate-300"
+                            title={formatExactBytes(bytes)}
+                          >
+                            {formatBytes(bytes)}
+                          </span>
+                          {canDownload && !group.jobId.startsWith('backup-') && (
+                            <Button size="sm" onClick={() => onDownloadJob(group.jobId)} className="ml-auto">
+                              <FileDown aria-hidden className="h-4 w-4" />
+                              Download all shards
+                              <span className="sr-only"> of job {group.jobId}</span>
+                            </Button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                    {open &&
+                      group.items.map((row) => <BodyRow key={row.id} table={table} row={row} nested />)}
+                  </Fragment>
+                );
+              })
+            : rows.map((row) => <BodyRow key={row.id} table={table} row={row} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BodyRow({ table, row, nested = false }: { table: BackupsTable; row: BackupRow; nested?: boolean }) {
+  return (
+    <tr className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900/70">
+      {row.getVisibleCells().map((cell, i) => (
+        <td
+          key={cell.id}
+          className={cn(cellClass, i === 0 && nested && 'pl-8', cell.column.columnDef.meta?.className)}
+        >
+          <table.FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+export function DataTableSkeleton({ rows = 8, columns = 9 }: { rows?: number; columns?: number }) {
+  return (
+    <div
+      className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700"
+      aria-busy="true"
+    >
+      <p className="sr-only" role="status">
+        Loading backups…
+      </p>
+      <div className="border-b border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
+        <Skeleton className="h-4 w-2/3" />
+      </div>
+      {Array.from({ length: rows }, (_, r) => (
+        <div key={r} className="flex gap-4 border-b border-slate-100 p-3 last:border-0 dark:border-slate-800">
+          {Array.from({ length: columns }, (_, c) => (
+            <Skeleton key={c} className="h-4 flex-1" />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import type { Backup } from '@/lib/aliyun/types';
+import { backupColumns } from './columns';
+import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
+import {
+  FACET_NAMES,
+  type BackupsSearchState,
+  type SetBackupsSearchState,
+} from './use-backups-search-params';
+
+const EMPTY: Backup[] = [];
+
+/** The v9 table over one server page; every server-owned slice (sort, filters, page) is the URL's. */
+export function useBackupsTable({
+  rows,
+  total,
+  state,
+  setState,
+  meta,
+}: {
+  rows: Backup[] | undefined;
+  total: number;
+  state: BackupsSearchState;
+  setState: SetBackupsSearchState;
+  meta: BackupsTableMeta;
+}) {
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+
+  const sorting = useMemo<SortingState>(() => {
+    const [id, dir] = state.sort.split('.');
+    return id ? [{ id, desc: dir !== 'asc' }] : [];
+  }, [state.sort]);
+
+  const { status, type, mode, method, node } = state;
+  const columnFilters = useMemo<ColumnFiltersState>(
+    () =>
+      Object.entries({ status, type, mode, method, node })
+        .filter(([, value]) => value.length > 0)
+        .map(([id, value]) => ({ id, value })),
+    [status, type, mode, method, node],
+  );
+
+  const pagination = useMemo<PaginationState>(
+    () => ({ pageIndex: state.page - 1, pageSize: state.pageSize }),
+    [state.page, state.pageSize],
+  );
+
+  return useTable({
+    features: backupsTableFeatures,
+    columns: backupColumns,
+    data: rows ?? EMPTY,
+    rowCount: total,
+    getRowId: (b) => b.backupId,
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, columnFilters, pagination, columnVisibility },
+    onColumnVisibilityChange: setColumnVisibility,
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const [next] = functionalUpdate(updater, sorting);
+      if (next) void setState({ sort: `${next.id}.${next.desc ? 'desc' : 'asc'}`, page: null });
+    },
+    onColumnFiltersChange: (updater: Updater<ColumnFiltersState>) => {
+      const next = functionalUpdate(updater, columnFilters);
+      const value = (id: string) => (next.find((f) => f.id === id)?.value as string[] | undefined) ?? null;
+      void setState({ ...Object.fromEntries(FACET_NAMES.map((name) => [name, value(name)])), page: null });
+    },
+    onPaginationChange: (updater: Updater<PaginationState>) => {
+      const next = functionalUpdate(updater, pagination);
+      if (next.pageSize !== pagination.pageSize)
+        void setState({ pageSize: next.pageSize as 30 | 50 | 100, page: null });
+      else void setState({ page: next.pageIndex + 1 });
+    },
+    meta,
+  });
+}

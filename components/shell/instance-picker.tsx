@@ -1,0 +1,182 @@
+'use client';
+
+import { Command } from 'cmdk';
+import { Check, ChevronsUpDown, Database } from 'lucide-react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Popover } from 'radix-ui';
+import { useEffect, useState } from 'react';
+import type { Instance } from '@/lib/aliyun/types';
+import { cn } from '@/lib/ui/cn';
+import { readRecentInstances } from '@/lib/ui/recent-instances';
+import { buttonClass } from '@/components/ui/button';
+import { useInstances } from './use-instances';
+
+function currentInstanceId(pathname: string): string | undefined {
+  return /^\/instances\/([^/]+)/.exec(pathname)?.[1];
+}
+
+/** Searchable, keyboard-driven instance switcher (Ctrl/⌘+K opens it), with recently visited ones first. */
+export function InstancePicker() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const instances = useInstances();
+  const [open, setOpen] = useState(false);
+  const [recent, setRecent] = useState<string[]>([]);
+  const current = currentInstanceId(pathname);
+  const selected = instances.data?.find((i) => i.instanceId === current);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() === 'k' && (e.metaKey || e.ctrlKey)) {
+        e.preventDefault();
+        setOpen((o) => !o);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function onOpenChange(next: boolean) {
+    if (next) setRecent(readRecentInstances());
+    setOpen(next);
+  }
+
+  function pick(instanceId: string) {
+    setOpen(false);
+    if (instanceId === current) return;
+    // Keep the period when switching instances; filters belong to the old instance.
+    const keep = new URLSearchParams();
+    for (const key of ['start', 'end', 'pageSize']) {
+      const v = search.get(key);
+      if (v) keep.set(key, v);
+    }
+    const qs = keep.toString();
+    router.push(`/instances/${encodeURIComponent(instanceId)}/backups${qs ? `?${qs}` : ''}`);
+  }
+
+  const all = instances.data ?? [];
+  const recentInstances = recent
+    .map((id) => all.find((i) => i.instanceId === id))
+    .filter((i): i is Instance => Boolean(i));
+
+  return (
+    <Popover.Root open={open} onOpenChange={onOpenChange}>
+      <Popover.Trigger
+        role="combobox"
+        aria-label="Instance"
+        aria-expanded={open}
+        aria-haspopup="listbox"
+        className={buttonClass('default', 'sm', 'w-full min-w-0 justify-between sm:w-72')}
+      >
+        <span className="flex min-w-0 items-center gap-2">
+          <Database aria-hidden className="h-4 w-4 shrink-0" />
+          <span className="truncate">
+            {selected
+              ? selected.name
+              : current
+                ? current
+                : instances.isPending
+                  ? 'Loading instances…'
+                  : 'Choose an instance'}
+          </span>
+        </span>
+        <ChevronsUpDown aria-hidden className="h-4 w-4 shrink-0 opacity-60" />
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+          aria-label="Choose an instance"
+          className="z-50 w-[min(30rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          <Command label="Search instances" loop>
+            <Command.Input
+              placeholder="Search by name, id, region, architecture…"
+              className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
+            />
+            <Command.List className="max-h-80 overflow-y-auto p-1">
+              {instances.isError && (
+                <p role="alert" className="p-3 text-red-700 dark:text-red-300">
+                  Could not list instances: {instances.error.message}
+                </p>
+              )}
+              {instances.isPending && <p className="p-3">Loading instances…</p>}
+              <Command.Empty className="p-3 text-slate-600 dark:text-slate-300">
+                No instance matches.
+              </Command.Empty>
+              {recentInstances.length > 0 && (
+                <Command.Group heading="Recent" className={groupClass}>
+                  {recentInstances.map((i) => (
+                    <InstanceItem
+                      key={`recent-${i.instanceId}`}
+                      instance={i}
+                      value={`recent ${i.instanceId}`}
+                      current={current}
+                      onPick={pick}
+                    />
+                  ))}
+                </Command.Group>
+              )}
+              <Command.Group heading="All instances" className={groupClass}>
+                {all.map((i) => (
+                  <InstanceItem
+                    key={i.instanceId}
+                    instance={i}
+                    value={i.instanceId}
+                    current={current}
+                    onPick={pick}
+                  />
+                ))}
+              </Command.Group>
+            </Command.List>
+          </Command>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+const groupClass =
+  '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-300';
+
+function InstanceItem({
+  instance: i,
+  value,
+  current,
+  onPick,
+}: {
+  instance: Instance;
+  value: string;
+  current: string | undefined;
+  onPick: (id: string) => void;
+}) {
+  return (
+    <Command.Item
+      value={value}
+      keywords={[i.name, i.instanceId, i.regionId, i.architecture, i.status, i.engine]}
+      onSelect={() => onPick(i.instanceId)}
+      className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 data-[selected=true]:bg-slate-100 dark:data-[selected=true]:bg-slate-800"
+    >
+      <Check
+        aria-hidden
+        className={cn('h-4 w-4 shrink-0', i.instanceId === current ? 'opacity-100' : 'opacity-0')}
+      />
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-medium">{i.name}</span>
+        <span className="block truncate font-mono text-xs text-slate-600 dark:text-slate-300">
+          {i.instanceId}
+        </span>
+      </span>
+      <span className="shrink-0 text-right text-xs text-slate-600 dark:text-slate-300">
+        <span className="block">
+          {i.regionId} · {i.architecture}
+        </span>
+        <span className={cn('block', i.status !== 'Normal' && 'text-amber-800 dark:text-amber-300')}>
+          {i.status}
+        </span>
+      </span>
+    </Command.Item>
+  );
+}

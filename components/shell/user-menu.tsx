@@ -1,0 +1,39 @@
+'use client';
+
+import { LogOut, UserRound } from 'lucide-react';
+import { signOut } from 'next-auth/react';
+import type { SessionUser } from '@/lib/auth/roles';
+import { buttonClass } from '@/components/ui/button';
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
+
+export function UserMenu({ user }: { user: SessionUser }) {
+  return (
+    <Menu>
+      <MenuTrigger
+        className={buttonClass('ghost', 'sm', 'max-w-48')}
+        aria-label={`Account: ${user.name} (${user.role})`}
+      >
+        <UserRound aria-hidden className="h-4 w-4" />
+        <span aria-hidden className="hidden truncate sm:inline">
+          {user.name}
+        </span>
+        <span
+          aria-hidden
+          className="hidden rounded bg-slate-200 px-1.5 text-xs text-slate-900 sm:inline dark:bg-slate-700 dark:text-slate-50"
+        >
+          {user.role}
+        </span>
+      </MenuTrigger>
+      <MenuContent align="end">
+        <MenuLabel>
+          Signed in as {user.name} · {user.role}
+        </MenuLabel>
+        <MenuSeparator />
+        <MenuItem onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
+          <LogOut aria-hidden className="h-4 w-4" />
+          Sign out
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}

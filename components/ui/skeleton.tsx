@@ -1,0 +1,7 @@
+import { cn } from '@/lib/ui/cn';
+
+export function Skeleton({ className }: { className?: string }) {
+  return (
+    <div aria-hidden className={cn('animate-pulse rounded bg-slate-200 dark:bg-slate-800', className)} />
+  );
+}

@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import type { Instance } from '@/lib/aliyun/types';
+import type { BackupsAnswer } from '@/lib/backups/view';
+import { expect } from './fixtures';
+
+/** Signs in through the form, as a person does; lands wherever the console sends them. */
+export async function signIn(page: Page, user: string, password = user): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** The API, with the page's session cookie. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  expect(res.status(), `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+export async function listInstances(page: Page): Promise<Instance[]> {
+  return (await apiGet<{ instances: Instance[] }>(page, '/api/instances')).instances;
+}
+
+export function backupsPath(instanceId: string, params: Record<string, string>): string {
+  return `/api/instances/${instanceId}/backups?${new URLSearchParams(params)}`;
+}
+
+export function fetchBackups(
+  page: Page,
+  instanceId: string,
+  params: Record<string, string>,
+): Promise<BackupsAnswer> {
+  return apiGet<BackupsAnswer>(page, backupsPath(instanceId, params));
+}
+
+/** `2026-11-01 08:00` in UTC, as the range form takes it. */
+export function typedUtc(date: Date): string {
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The URL form of the same minute. */
+export function urlUtc(date: Date): string {
+  return date.toISOString().slice(0, 16) + 'Z';
+}
+
+export async function pickInstance(page: Page, name: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Instance' });
+  // `/` sends a person on to an instance; wait for that before driving the picker.
+  await expect(page).toHaveURL(/\/instances\/[^/]+\/backups/);
+  await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
+  await picker.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Search instances' }).fill(name);
+  await page.keyboard.press('Enter');
+  await expect(picker).toContainText(name);
+}
+
+export async function toggleFacet(page: Page, facet: string, value: string): Promise<void> {
+  await page.getByRole('button', { name: facet, exact: true }).click();
+  await page.getByRole('menuitemcheckbox', { name: value, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** The numbers in the Size column's exact-bytes titles, top to bottom. */
+export async function visibleSizes(page: Page): Promise<number[]> {
+  const titles = await page
+    .locator('tbody td span[title$="bytes"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+  return titles.map((t) => Number(t.replace(/[^\d]/g, '')));
+}
