@@ -76,7 +76,7 @@ interface InstanceDef extends Partial<KVStoreInstance> {
 const DEFS: InstanceDef[] = [
   {
     InstanceId: SEED_INSTANCE_IDS.docExample,
-    InstanceName: 'doc-example',
+    InstanceName: 'seed-page-example-2019',
     RegionId: 'cn-hangzhou',
     ZoneId: 'cn-hangzhou-h',
     ArchitectureType: 'standard',
