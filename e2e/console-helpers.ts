@@ -70,3 +70,22 @@ export async function visibleSizes(page: Page): Promise<number[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
   return titles.map((t) => Number(t.replace(/[^\d]/g, '')));
 }
+
+/** A range of whole minutes ending now, in the URL's form. */
+export function lastDays(days: number): { start: string; end: string } {
+  const end = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  return { start: urlUtc(new Date(end.getTime() - days * 86_400_000)), end: urlUtc(end) };
+}
+
+/** Every backups-list request the page makes from now on, as its query without the range. */
+export function recordBackupRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!/^\/api\/instances\/[^/]+\/backups$/.test(url.pathname)) return;
+    url.searchParams.delete('start');
+    url.searchParams.delete('end');
+    seen.push(url.searchParams.toString());
+  });
+  return seen;
+}

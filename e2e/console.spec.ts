@@ -2,8 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import {
   fetchBackups,
+  lastDays,
   listInstances,
   pickInstance,
+  recordBackupRequests,
   signIn,
   toggleFacet,
   typedUtc,
@@ -54,7 +56,9 @@ test('browse a cluster: picker, custom range, filter, sort, page, details, copy,
   await expect(statusCells).toHaveCount(Math.min(30, failed));
   for (const text of await statusCells.allTextContents()) expect(text).toBe('Failed');
 
-  // Sort by size, ascending.
+  // Sort by size: largest first, then ascending.
+  await page.getByRole('button', { name: 'Sort by Size' }).click();
+  await expect(page).toHaveURL(/sort=size\.desc/);
   await page.getByRole('button', { name: 'Sort by Size' }).click();
   await expect(page).toHaveURL(/sort=size\.asc/);
   await expect(page.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'ascending');
@@ -100,6 +104,7 @@ test('browse a cluster: picker, custom range, filter, sort, page, details, copy,
   await expect(details.getByRole('textbox', { name: /Intranet URL/ })).toHaveValue(/^https?:\/\//);
   await page.keyboard.press('Escape');
   await expect(details).toBeHidden();
+  await expect(page.getByRole('button', { name: `Details of backup ${first.backupId}` })).toBeFocused();
 
   // Copy the intranet URL from the row's menu: a fresh URL for the same file as the API's.
   await page.getByRole('button', { name: `Download options for backup ${first.backupId}` }).click();
@@ -124,6 +129,7 @@ test('browse a cluster: picker, custom range, filter, sort, page, details, copy,
   // Back walks through the view: no status filter, then the previous filter (Failed, page 2).
   await page.goBack();
   await expect(page).not.toHaveURL(/status=/);
+  await expect(page.getByText(`1–30 of ${all.total.toLocaleString('en-US')} backups`)).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/status=Failed/);
   await expect(page).toHaveURL(/page=2/);
@@ -205,4 +211,210 @@ test('an invalid range in the link is explained, not sent', async ({ page }) => 
   expect(sent).toEqual([]);
   await page.getByRole('button', { name: 'Use the last 7 days' }).click();
   await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
+});
+
+test('Back after a search returns to the view it started from, with no request for a mixed view', async ({
+  page,
+}) => {
+  await signIn(page, 'demo');
+  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const range = lastDays(90);
+  await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(range)}`);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/^31–60 of/)).toBeVisible();
+
+  const sent = recordBackupRequests(page);
+  const search = page.getByRole('searchbox', { name: 'Search backup or job id' });
+  // Two pauses while typing: the first sends a new history entry, the second replaces it.
+  await search.pressSequentially('34');
+  await expect(page).toHaveURL(/q=34(&|$)/);
+  await search.pressSequentially('14');
+  await expect(page).toHaveURL(/q=3414/);
+  await expect(page).not.toHaveURL(/page=/);
+  const found = await fetchBackups(page, cluster.instanceId, { ...range, q: '3414' });
+  await expect(page.getByText(`of ${found.total} backups`)).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(search).toHaveValue('');
+  await expect(page.getByText(/^31–60 of/)).toBeVisible();
+  await page.waitForTimeout(800); // a late, stale search would be sent within this
+  const pageSize = 'pageSize=30';
+  expect(sent).toEqual([
+    `q=34&sort=startTime.desc&page=1&${pageSize}`,
+    `q=3414&sort=startTime.desc&page=1&${pageSize}`,
+  ]);
+
+  await page.goForward();
+  await expect(page).toHaveURL(/q=3414/);
+  await expect(search).toHaveValue('3414');
+});
+
+test('closing the details panel or the job script returns focus to what opened it', async ({ page }) => {
+  await signIn(page, 'demo');
+  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  await page.goto(`/instances/${cluster.instanceId}/backups?status=Success`);
+  const options = page.getByRole('button', { name: /^Download options for backup / }).first();
+  await options.click();
+  await page.getByRole('menuitem', { name: 'Details' }).click();
+  await expect(page.getByRole('dialog', { name: /^Backup \d+/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(options).toBeFocused();
+
+  await page.getByRole('checkbox', { name: 'Group by job' }).check();
+  const downloadAll = page.getByRole('button', { name: /^Download all shards/ }).first();
+  await downloadAll.click();
+  await expect(page.getByRole('dialog', { name: /Download all shards of job/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(downloadAll).toBeFocused();
+});
+
+test('a page past the end becomes the last page', async ({ page }) => {
+  await signIn(page, 'demo');
+  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const range = lastDays(7);
+  const { total } = await fetchBackups(page, cluster.instanceId, range);
+  const last = Math.ceil(total / 30);
+  expect(last).toBeGreaterThan(1);
+  await page.goto(
+    `/instances/${cluster.instanceId}/backups?${new URLSearchParams({ ...range, page: '999' })}`,
+  );
+  await expect(page).toHaveURL(new RegExp(`page=${last}(&|$)`));
+  await expect(page.getByText(`${(last - 1) * 30 + 1}–${total} of ${total} backups`)).toBeVisible();
+  await expect(page.getByText(`Page ${last} of ${last}`)).toBeVisible();
+  await expect(page.locator('tbody tr')).toHaveCount(total - (last - 1) * 30);
+});
+
+test('values the API would refuse are explained, not sent, and Reset clears the sort too', async ({
+  page,
+}) => {
+  await signIn(page, 'demo');
+  const instance = (await listInstances(page)).find((i) => i.architecture === 'standard')!;
+  const sent = recordBackupRequests(page);
+  await page.goto(
+    `/instances/${instance.instanceId}/backups?${new URLSearchParams({ ...lastDays(7), sort: 'bogus.asc', status: 'Nope' })}`,
+  );
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot use' });
+  await expect(alert).toContainText('Status "Nope"');
+  await expect(alert).toContainText('Sort "bogus.asc"');
+  await expect(page.getByRole('button', { name: 'Date range' })).toBeVisible();
+  expect(sent).toEqual([]);
+
+  await alert.getByRole('button', { name: 'Remove the invalid values' }).click();
+  await expect(page).not.toHaveURL(/sort=|status=/);
+  await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sort by Size' }).click();
+  await expect(page).toHaveURL(/sort=size\.desc/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(page.getByRole('columnheader', { name: /Start time/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+});
+
+test('a link with only a start says the end is missing, next to the Date range control', async ({ page }) => {
+  await signIn(page, 'demo');
+  const instance = (await listInstances(page))[0]!;
+  await page.goto(`/instances/${instance.instanceId}/backups?start=${lastDays(7).start}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'The link has no end time.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Date range' }).click();
+  await page.getByRole('button', { name: 'Last 30 days' }).click();
+  await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
+});
+
+test('the summary keeps the real age of the latest backup while the next page loads', async ({ page }) => {
+  await signIn(page, 'demo');
+  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(lastDays(7))}`);
+  const latest = page.getByRole('definition').filter({ hasText: /ago$/ });
+  await expect(latest).toHaveText(/\d+ (min|h|d) ago/);
+  const age = await latest.textContent();
+  await page.route('**/api/instances/*/backups?**', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading backups' })).toBeAttached();
+  await expect(latest).toHaveText(age!);
+  await expect(page.getByText(/^31–/)).toBeVisible();
+});
+
+test('Group by job is offered on clusters only, and a job cut by the page says so', async ({ page }) => {
+  await signIn(page, 'demo');
+  const instances = await listInstances(page);
+  const standard = instances.find((i) => i.architecture === 'standard')!;
+  await page.goto(`/instances/${standard.instanceId}/backups?group=job`);
+  await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Group by job' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Job \d+/ })).toHaveCount(0);
+
+  const cluster = instances.find((i) => i.architecture === 'cluster')!;
+  await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(lastDays(7))}&group=job`);
+  await expect(page.getByRole('checkbox', { name: 'Group by job' })).toBeChecked();
+  await expect(page.getByText(`${cluster.shardCount} shards`, { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`^\\d of ${cluster.shardCount} shards on this page`))).toBeVisible();
+});
+
+test('at 375 px a job keeps its label and "Download all shards" in view', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, 'demo');
+  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  await page.goto(`/instances/${cluster.instanceId}/backups?group=job`);
+  const button = page.getByRole('button', { name: /^Download all shards/ }).first();
+  const inView = async () => {
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+  };
+  await button.scrollIntoViewIfNeeded();
+  await inView();
+  // Scrolled sideways to the last column, the job's header stays put.
+  await page
+    .locator('table')
+    .locator('..')
+    .evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await inView();
+  await expect(page.getByRole('button', { name: /^Job \d+/ }).first()).toBeInViewport();
+  await button.click();
+  await expect(page.getByRole('dialog', { name: /Download all shards of job/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The range popover's Apply stays on screen, however little room the phone leaves.
+  await page.getByRole('button', { name: 'Date range' }).click();
+  await expect(page.getByRole('button', { name: 'Apply range' })).toBeInViewport({ ratio: 1 });
+});
+
+test('the picker finds instances by plain substrings', async ({ page }) => {
+  await signIn(page, 'demo');
+  const instances = await listInstances(page);
+  await expect(page).toHaveURL(/\/instances\/[^/]+\/backups/);
+  await page.getByRole('combobox', { name: 'Instance' }).click();
+  await page.getByRole('combobox', { name: 'Search instances' }).fill('cluster');
+  const options = page.getByRole('listbox').getByRole('option');
+  const clusters = instances.filter((i) => i.architecture === 'cluster' || i.name.includes('cluster'));
+  await expect(options).toHaveCount(clusters.length);
+  await expect(options.first()).toContainText(clusters[0]!.name);
+  // Fuzzy scoring matched scattered letters ("cluster" in ticker-cache-sg); substrings do not.
+  await page.getByRole('combobox', { name: 'Search instances' }).fill('tkr');
+  await expect(options).toHaveCount(0);
+});
+
+test.describe('an instance that does not exist', () => {
+  test.use({ expectedConsoleErrors: [/status of 404/] });
+
+  test('says so, offers the picker and no Retry', async ({ page }) => {
+    await signIn(page, 'demo');
+    await page.goto('/instances/r-bp1doesnotexist01/backups');
+    const alert = page.getByRole('alert').filter({ hasText: 'Instance not found' });
+    await expect(alert).toContainText('not visible to you');
+    await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(page.getByRole('definition')).toHaveCount(0);
+    await alert.getByRole('button', { name: 'Choose an instance' }).click();
+    await expect(page.getByRole('combobox', { name: 'Search instances' })).toBeFocused();
+  });
 });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
 import { recoverFlags } from '@/lib/ui/recover-config';
-import { formatDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { formatZonedDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Sheet } from '@/components/ui/sheet';
 import { BackupUrlReveal } from './backup-url-reveal';
 import { StatusBadge } from './status-badge';
@@ -24,20 +24,22 @@ export function BackupDetailsSheet({
   backup,
   timeZone,
   blockReason,
+  opener,
   onClose,
 }: {
   instanceId: string;
   backup: Backup | null;
   timeZone: TimeZoneMode;
   blockReason: string | null;
+  opener: HTMLElement | null;
   onClose: () => void;
 }) {
-  const time = (iso: string | null) =>
-    iso ? `${formatDateTime(iso, timeZone, true)} ${timeZone === 'utc' ? 'UTC' : ''}`.trim() : '—';
+  const time = (iso: string | null) => formatZonedDateTime(iso, timeZone, true);
   return (
     <Sheet
       open={backup !== null}
       onOpenChange={(open) => !open && onClose()}
+      returnFocusTo={opener}
       title={backup ? `Backup ${backup.backupId}` : 'Backup'}
       description={backup ? `Times in ${zoneLabel(timeZone)}` : undefined}
     >

@@ -2,9 +2,9 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { Copy } from 'lucide-react';
+import { errorMessage } from '@/lib/api/error-message';
 import { Button } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
-import { errorMessage } from './download-actions';
 import { copyText, fetchDownloadLink } from './download-link';
 
 const titles = { public: 'Public URL', intranet: 'Intranet URL (ECS in the same region)' } as const;

@@ -2,8 +2,11 @@
 
 import { AlertTriangle, KeyRound, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
+import type { InvalidValue } from '@/lib/ui/link-check';
 import { Button } from '@/components/ui/button';
+import { openInstancePicker } from '@/components/shell/instance-picker';
 
 function Panel({
   icon,
@@ -104,13 +107,7 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
       title={signedOut ? 'Your session has ended' : `Could not load ${what}`}
       tone="error"
     >
-      <p className="text-sm">
-        {signedOut
-          ? 'Sign in again to continue.'
-          : error instanceof Error
-            ? error.message
-            : 'Something went wrong.'}
-      </p>
+      <p className="text-sm">{signedOut ? 'Sign in again to continue.' : errorText(error)}</p>
       {api?.body.field && (
         <p className="text-sm">
           Field: <code className="font-mono">{api.body.field}</code>
@@ -122,31 +119,82 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
           <code className="font-mono select-all">{api.body.requestId}</code>
         </p>
       )}
-      <div className="flex gap-2">
-        {signedOut ? (
-          <a className="text-sm font-medium underline" href="/sign-in">
-            Sign in
-          </a>
-        ) : (
-          <Button onClick={onRetry}>Retry</Button>
-        )}
-      </div>
+      {signedOut ? (
+        <a className="text-sm font-medium underline" href="/sign-in">
+          Sign in
+        </a>
+      ) : (
+        isRetryable(error) && <Button onClick={onRetry}>Retry</Button>
+      )}
     </Panel>
   );
 }
 
-export function InvalidRangeState({ message, onReset }: { message: string; onReset: () => void }) {
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** The instance does not exist, or this user may not see it: asking again cannot help. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 404;
+}
+
+export function InstanceNotFoundState({ instanceId }: { instanceId: string }) {
+  return (
+    <Panel icon={<SearchX className="h-6 w-6" />} title="Instance not found" tone="error">
+      <p className="text-sm">
+        There is no instance <code className="font-mono">{instanceId}</code> in the configured regions, or it
+        is not visible to you.
+      </p>
+      <Button onClick={openInstancePicker}>Choose an instance</Button>
+    </Panel>
+  );
+}
+
+const FIELD_NAMES: Partial<Record<InvalidValue['field'], string>> = {
+  q: 'Search',
+  sort: 'Sort',
+  page: 'Page',
+  pageSize: 'Rows per page',
+};
+
+/** A link the API would refuse: what is wrong with it, and a way to a valid view. Nothing is sent. */
+export function InvalidLinkState({
+  rangeMessage,
+  invalid,
+  onResetRange,
+  onRemoveInvalid,
+}: {
+  rangeMessage: string | null;
+  invalid: InvalidValue[];
+  onResetRange: () => void;
+  onRemoveInvalid: () => void;
+}) {
+  const name = (field: InvalidValue['field']) =>
+    FIELD_NAMES[field] ?? field[0]!.toUpperCase() + field.slice(1);
   return (
     <Panel
       icon={<AlertTriangle className="h-6 w-6" />}
-      title="The date range in the link is not valid"
+      title={
+        rangeMessage ? 'The date range in the link is not valid' : 'The link has values this page cannot use'
+      }
       tone="error"
     >
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {rangeMessage && <li>{rangeMessage}</li>}
+        {invalid.map((v) => (
+          <li key={v.field}>
+            {name(v.field)} <code className="font-mono break-all">&quot;{v.value}&quot;</code>: {v.message}.
+          </li>
+        ))}
+      </ul>
       <p className="text-sm">
-        {message} Nothing was requested. Choose a new range with the Date range control, or:
+        Nothing was requested.
+        {rangeMessage && ' Choose a new range with the Date range control above, or:'}
       </p>
-      <div>
-        <Button onClick={onReset}>Use the last 7 days</Button>
+      <div className="flex flex-wrap gap-2">
+        {rangeMessage && <Button onClick={onResetRange}>Use the last 7 days</Button>}
+        {invalid.length > 0 && <Button onClick={onRemoveInvalid}>Remove the invalid values</Button>}
       </div>
     </Panel>
   );

@@ -6,12 +6,19 @@ import { downloadBlockReason } from '@/lib/ui/download-policy';
 import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
 import { formatDateTime } from '@/lib/ui/time-zone';
 import { DataTableColumnHeader } from './data-table-column-header';
-import { backupsTableFeatures } from './data-table-features';
+import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
 import { DownloadActions } from './download-actions';
 import { StatusBadge } from './status-badge';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
 const mono = 'font-mono text-xs';
+
+/** The table's meta, which `useBackupsTable` always sets. */
+function metaOf(table: { options: { meta?: BackupsTableMeta } }): BackupsTableMeta {
+  const meta = table.options.meta;
+  if (!meta) throw new Error('The backups table needs its meta');
+  return meta;
+}
 
 // Column ids are the API's sort and filter names, so table state maps onto the URL one to one.
 export const backupColumns = helper.columns([
@@ -26,9 +33,10 @@ export const backupColumns = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} title="Start time" />,
     cell: ({ getValue, table }) => (
       <time dateTime={getValue()} className="whitespace-nowrap tabular-nums">
-        {formatDateTime(getValue(), table.options.meta!.timeZone, true)}
+        {formatDateTime(getValue(), metaOf(table).timeZone, true)}
       </time>
     ),
+    sortDescFirst: true,
     meta: { label: 'Start time' },
   }),
   helper.accessor('durationSeconds', {
@@ -45,6 +53,7 @@ export const backupColumns = helper.columns([
         {formatBytes(getValue())}
       </span>
     ),
+    sortDescFirst: true,
     meta: { label: 'Size', className: 'text-right' },
   }),
   helper.accessor('type', {
@@ -82,7 +91,7 @@ export const backupColumns = helper.columns([
         type="button"
         className={`${mono} rounded text-blue-700 underline underline-offset-2 hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:text-blue-200`}
         aria-label={`Details of backup ${row.original.backupId}`}
-        onClick={() => table.options.meta!.showDetails(row.original)}
+        onClick={(e) => metaOf(table).showDetails(row.original, e.currentTarget)}
       >
         {row.original.backupId}
       </button>
@@ -94,13 +103,13 @@ export const backupColumns = helper.columns([
     header: () => <span className="sr-only">Actions</span>,
     enableHiding: false,
     cell: ({ row, table }) => {
-      const meta = table.options.meta!;
+      const meta = metaOf(table);
       return (
         <DownloadActions
           instanceId={meta.instanceId}
           backup={row.original}
           blockReason={downloadBlockReason(row.original, meta.role)}
-          onShowDetails={() => meta.showDetails(row.original)}
+          onShowDetails={(opener) => meta.showDetails(row.original, opener)}
         />
       );
     },

@@ -6,7 +6,7 @@ import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import type { BackupsTableFeatures } from './data-table-features';
 
-/** A sortable header: one click sorts ascending, the next descending; the `<th>` carries aria-sort. */
+/** A sortable header: a click sorts in the column's first direction, the next reverses; the `<th>` carries aria-sort. */
 export function DataTableColumnHeader<TValue>({
   column,
   title,
@@ -24,7 +24,7 @@ export function DataTableColumnHeader<TValue>({
       type="button"
       // "Sort by …" keeps these apart from the filter buttons named Status, Type, Mode, Method and Node.
       aria-label={`Sort by ${title}`}
-      onClick={() => column.toggleSorting(sorted === 'asc')}
+      onClick={() => column.toggleSorting()}
       className={cn(
         '-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800 dark:focus-visible:outline-blue-400',
         align === 'end' && 'flex-row-reverse',

@@ -16,7 +16,8 @@ export interface BackupsTableMeta {
   instanceId: string;
   role: Role;
   timeZone: TimeZoneMode;
-  showDetails: (backup: Backup) => void;
+  /** Opens the details panel; focus goes back to `opener` when it closes. */
+  showDetails: (backup: Backup, opener: HTMLElement | null) => void;
 }
 
 export interface BackupsColumnMeta {

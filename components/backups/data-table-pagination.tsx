@@ -4,22 +4,19 @@ import type { ReactTable } from '@tanstack/react-table';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import type { Backup } from '@/lib/aliyun/types';
 import { PAGE_SIZES } from '@/lib/backups/query';
+import { pageCount, pageSummary } from '@/lib/ui/pagination';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 
+/** The count and the page controls. The count is announced once, by the page's status line, not here. */
 export function DataTablePagination({ table }: { table: ReactTable<BackupsTableFeatures, Backup> }) {
   const { pageIndex, pageSize } = table.state.pagination;
-  const pageCount = Math.max(1, table.getPageCount());
   const total = table.getRowCount();
-  const first = total === 0 ? 0 : pageIndex * pageSize + 1;
-  const last = Math.min(total, (pageIndex + 1) * pageSize);
+  const pages = pageCount(total, pageSize);
 
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <p className="text-slate-700 dark:text-slate-300" aria-live="polite">
-        {first.toLocaleString('en-US')}–{last.toLocaleString('en-US')} of{' '}
-        <span className="font-semibold">{total.toLocaleString('en-US')}</span> backups
-      </p>
+      <p className="text-slate-700 dark:text-slate-300">{pageSummary(pageIndex + 1, pageSize, total)}</p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">
           <span>Rows per page</span>
@@ -37,7 +34,7 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
           </select>
         </label>
         <span className="tabular-nums">
-          Page {pageIndex + 1} of {pageCount.toLocaleString('en-US')}
+          Page {Math.min(pageIndex + 1, pages).toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
         </span>
         <div className="flex items-center gap-1">
           <Button

@@ -11,7 +11,7 @@ import type { BackupsTableFeatures } from './data-table-features';
 import { DataTableFacetedFilter } from './data-table-faceted-filter';
 import { DataTableViewOptions } from './data-table-view-options';
 import { DateRangePicker } from './date-range-picker';
-import { SearchBox } from './search-box';
+import { SearchBox, type SearchCommit } from './search-box';
 import { TimeZoneSwitch } from './time-zone-switch';
 
 const FACETS: { name: FacetName; title: string; known: readonly string[] }[] = [
@@ -41,7 +41,7 @@ export function DataTableToolbar({
   onTimeZoneChange,
   q,
   onSearch,
-  filtered,
+  canReset,
   onReset,
   groupByJob,
   onGroupByJobChange,
@@ -53,10 +53,11 @@ export function DataTableToolbar({
   timeZone: TimeZoneMode;
   onTimeZoneChange: (mode: TimeZoneMode) => void;
   q: string;
-  onSearch: (q: string) => void;
-  filtered: boolean;
+  onSearch: SearchCommit;
+  canReset: boolean;
   onReset: () => void;
-  groupByJob: boolean;
+  /** Offered on cluster instances only, where a job is one backup per shard. */
+  groupByJob?: boolean;
   onGroupByJobChange: (on: boolean) => void;
 }) {
   return (
@@ -64,7 +65,7 @@ export function DataTableToolbar({
       <div className="flex flex-wrap items-center gap-2">
         <DateRangePicker range={range} timeZone={timeZone} onChange={onRangeChange} />
         <TimeZoneSwitch value={timeZone} onChange={onTimeZoneChange} />
-        <SearchBox value={q} onChange={onSearch} />
+        <SearchBox value={q} onSearch={onSearch} />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {FACETS.map(({ name, title, known }) => {
@@ -81,22 +82,24 @@ export function DataTableToolbar({
             />
           );
         })}
-        {filtered && (
+        {canReset && (
           <Button variant="ghost" size="sm" onClick={onReset}>
             Reset
             <X aria-hidden className="h-4 w-4" />
           </Button>
         )}
         <div className="ml-auto flex items-center gap-2">
-          <label className="flex h-8 items-center gap-2 rounded-md px-2 text-sm select-none">
-            <input
-              type="checkbox"
-              checked={groupByJob}
-              onChange={(e) => onGroupByJobChange(e.target.checked)}
-              className="h-4 w-4 accent-blue-700 dark:accent-blue-400"
-            />
-            Group by job
-          </label>
+          {groupByJob !== undefined && (
+            <label className="flex h-8 items-center gap-2 rounded-md px-2 text-sm select-none">
+              <input
+                type="checkbox"
+                checked={groupByJob}
+                onChange={(e) => onGroupByJobChange(e.target.checked)}
+                className="h-4 w-4 accent-blue-700 dark:accent-blue-400"
+              />
+              Group by job
+            </label>
+          )}
           <DataTableViewOptions table={table} />
         </div>
       </div>

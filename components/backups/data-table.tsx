@@ -6,21 +6,25 @@ import { Fragment, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import { formatBytes, formatExactBytes } from '@/lib/ui/format';
-import { groupByJob } from '@/lib/ui/group-by-job';
+import { groupByJob, shardsText } from '@/lib/ui/group-by-job';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { BackupsTableFeatures } from './data-table-features';
 
-type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
+export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
 type BackupRow = Row<BackupsTableFeatures, Backup>;
 
 const cellClass = 'px-3 py-2 align-middle';
 
-/** The table itself: a real `<table>` in its own horizontal scroller, optionally grouped by backup job. */
+/**
+ * The table itself: a real `<table>` in its own horizontal scroller. Grouped by job (clusters only), a
+ * job's shards fold under one header row whose label and script button stay in view while it scrolls.
+ */
 export function DataTable({
   table,
   caption,
   groupByJob: grouped,
+  shardCount,
   loading,
   onDownloadJob,
   canDownload,
@@ -28,8 +32,9 @@ export function DataTable({
   table: BackupsTable;
   caption: string;
   groupByJob: boolean;
+  shardCount: number | null;
   loading: boolean;
-  onDownloadJob: (jobId: string) => void;
+  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
   canDownload: boolean;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -71,59 +76,78 @@ export function DataTable({
         </thead>
         <tbody className={cn(loading && 'opacity-60 transition-opacity')}>
           {grouped
-            ? groupByJob(rows, (r) => r.original).map((group) => {
-                const open = expanded.has(group.jobId);
-                const backups = group.items.map((r) => r.original);
-                const failed = backups.filter((b) => b.status !== 'Success').length;
-                const bytes = backups.reduce((sum, b) => sum + b.size, 0);
+            ? groupByJob(rows, (r) => r.original).map(({ key, jobId, items }) => {
+                if (jobId === null) return <BodyRow key={key} table={table} row={items[0]!} />;
+                const open = expanded.has(jobId);
                 return (
-                  <Fragment key={group.jobId}>
+                  <Fragment key={key}>
                     <tr className="border-b border-slate-200 bg-slate-50/60 dark:border-slate-700 dark:bg-slate-900/60">
                       <td colSpan={columnCount} className={cellClass}>
-                        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-                          <button
-                            type="button"
-                            aria-expanded={open}
-                            onClick={() => toggle(group.jobId)}
-                            className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
-                          >
-                            {open ? (
-                              <ChevronDown aria-hidden className="h-4 w-4" />
-                            ) : (
-                              <ChevronRight aria-hidden className="h-4 w-4" />
-                            )}
-                            Job <span className="font-mono text-xs">{group.jobId}</span>
-                          </button>
-                          <span className="text-slate-700 dark:text-slate-300">
-                            {backups.length} {backups.length === 1 ? 'shard' : 'shards'} on this page
-                            {failed > 0 && (
-                              <span className="text-red-700 dark:text-red-300"> · {failed} failed</span>
-                            )}
-                          </span>
-                          <span
-                            className="text-slate-700 tabular-nums dark:text-slate-300"
-                            title={formatExactBytes(bytes)}
-                          >
-                            {formatBytes(bytes)}
-                          </span>
-                          {canDownload && !group.jobId.startsWith('backup-') && (
-                            <Button size="sm" onClick={() => onDownloadJob(group.jobId)} className="ml-auto">
-                              <FileDown aria-hidden className="h-4 w-4" />
-                              Download all shards
-                              <span className="sr-only"> of job {group.jobId}</span>
-                            </Button>
-                          )}
-                        </div>
+                        <JobHeader
+                          jobId={jobId}
+                          backups={items.map((r) => r.original)}
+                          shardCount={shardCount}
+                          open={open}
+                          onToggle={() => toggle(jobId)}
+                          onDownload={canDownload ? (opener) => onDownloadJob(jobId, opener) : undefined}
+                        />
                       </td>
                     </tr>
-                    {open &&
-                      group.items.map((row) => <BodyRow key={row.id} table={table} row={row} nested />)}
+                    {open && items.map((row) => <BodyRow key={row.id} table={table} row={row} nested />)}
                   </Fragment>
                 );
               })
             : rows.map((row) => <BodyRow key={row.id} table={table} row={row} />)}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Sticky to the scroller's left edge and no wider than the screen, so nothing here scrolls out of reach. */
+function JobHeader({
+  jobId,
+  backups,
+  shardCount,
+  open,
+  onToggle,
+  onDownload,
+}: {
+  jobId: string;
+  backups: Backup[];
+  shardCount: number | null;
+  open: boolean;
+  onToggle: () => void;
+  onDownload?: (opener: HTMLElement) => void;
+}) {
+  const failed = backups.filter((b) => b.status !== 'Success').length;
+  const bytes = backups.reduce((sum, b) => sum + b.size, 0);
+  const Chevron = open ? ChevronDown : ChevronRight;
+  return (
+    <div className="sticky left-3 flex max-w-[calc(100vw-4rem)] flex-wrap items-center gap-x-4 gap-y-1">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={onToggle}
+        className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        <Chevron aria-hidden className="h-4 w-4" />
+        Job <span className="font-mono text-xs">{jobId}</span>
+      </button>
+      <span className="text-slate-700 dark:text-slate-300">
+        {shardsText(backups.length, shardCount)}
+        {failed > 0 && <span className="text-red-700 dark:text-red-300"> · {failed} failed</span>}
+      </span>
+      <span className="text-slate-700 tabular-nums dark:text-slate-300" title={formatExactBytes(bytes)}>
+        {formatBytes(bytes)}
+      </span>
+      {onDownload && (
+        <Button size="sm" onClick={(e) => onDownload(e.currentTarget)}>
+          <FileDown aria-hidden className="h-4 w-4" />
+          Download all shards
+          <span className="sr-only"> of job {jobId}</span>
+        </Button>
+      )}
     </div>
   );
 }
@@ -149,9 +173,7 @@ export function DataTableSkeleton({ rows = 8, columns = 9 }: { rows?: number; co
       className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700"
       aria-busy="true"
     >
-      <p className="sr-only" role="status">
-        Loading backups…
-      </p>
+      <p className="sr-only">Loading backups…</p>
       <div className="border-b border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
         <Skeleton className="h-4 w-2/3" />
       </div>

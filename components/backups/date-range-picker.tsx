@@ -8,13 +8,15 @@ import 'react-day-picker/style.css';
 import {
   checkRange,
   matchingPreset,
+  nextDayRange,
   presetRange,
   RANGE_PRESETS,
   toUrlTime,
   type DateRange,
 } from '@/lib/ui/date-range';
-import { formatDateTime, parseDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { formatDateTime, parseDateTime, zoneLabel, zoneShort, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button, buttonClass } from '@/components/ui/button';
+import { useNow } from '@/components/ui/use-now';
 
 /** The period control: presets, or a custom range typed or picked on a calendar, in UTC or local time. */
 export function DateRangePicker({
@@ -27,7 +29,8 @@ export function DateRangePicker({
   onChange: (range: DateRange) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const preset = range ? matchingPreset(range) : undefined;
+  const now = useNow();
+  const preset = range ? matchingPreset(range, now) : undefined;
   const label = !range
     ? 'Choose a range'
     : preset
@@ -42,7 +45,7 @@ export function DateRangePicker({
           {label}
         </span>
         <span aria-hidden className="text-xs text-slate-600 dark:text-slate-300">
-          {timeZone === 'utc' ? 'UTC' : 'local'}
+          {zoneShort(timeZone)}
         </span>
       </Popover.Trigger>
       <Popover.Portal>
@@ -57,6 +60,7 @@ export function DateRangePicker({
             <RangeForm
               range={range}
               timeZone={timeZone}
+              now={now}
               onApply={(next) => {
                 onChange(next);
                 setOpen(false);
@@ -72,10 +76,12 @@ export function DateRangePicker({
 function RangeForm({
   range,
   timeZone,
+  now,
   onApply,
 }: {
   range: DateRange | null;
   timeZone: TimeZoneMode;
+  now: number;
   onApply: (range: DateRange) => void;
 }) {
   const [startText, setStartText] = useState(range ? formatDateTime(range.start, timeZone) : '');
@@ -107,7 +113,7 @@ function RangeForm({
         message: `End: "${endText}" is not a date and time like 2026-11-08 08:00.`,
       });
     const next = { start: toUrlTime(start), end: toUrlTime(end) };
-    const check = checkRange(next.start, next.end);
+    const check = checkRange(next.start, next.end, now);
     if (!check.ok) return setError({ field: check.field, message: check.message });
     onApply(next);
   }
@@ -142,16 +148,17 @@ function RangeForm({
           mode="range"
           selected={selected}
           defaultMonth={selected.to ?? selected.from}
-          onSelect={(next) => {
+          onSelect={(_, day) => {
             setError(null);
-            if (next?.from) setStartText(`${dayText(next.from)} ${timeOf(startText, '00:00')}`);
-            if (next?.to) setEndText(`${dayText(next.to)} ${timeOf(endText, '23:59')}`);
+            const next = nextDayRange(selected, day);
+            setStartText(`${dayText(next.from)} ${timeOf(startText, '00:00')}`);
+            setEndText(next.to ? `${dayText(next.to)} ${timeOf(endText, '23:59')}` : '');
           }}
           className="rdp-console"
         />
         <div className="grid grid-cols-2 gap-2">
           <label className="space-y-1">
-            <span className="block text-xs">Start ({timeZone === 'utc' ? 'UTC' : 'local'})</span>
+            <span className="block text-xs">Start ({zoneShort(timeZone)})</span>
             <input
               className={inputClass}
               value={startText}
@@ -162,7 +169,7 @@ function RangeForm({
             />
           </label>
           <label className="space-y-1">
-            <span className="block text-xs">End ({timeZone === 'utc' ? 'UTC' : 'local'})</span>
+            <span className="block text-xs">End ({zoneShort(timeZone)})</span>
             <input
               className={inputClass}
               value={endText}
@@ -173,15 +180,18 @@ function RangeForm({
             />
           </label>
         </div>
-        {error && (
-          <p id="range-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error.message}
-          </p>
-        )}
-        <div className="flex justify-end">
-          <Button type="submit" variant="primary" size="sm">
-            Apply range
-          </Button>
+        {/* Kept in view at the bottom of the popover, however little room a phone leaves it. */}
+        <div className="sticky bottom-0 -mx-3 -mb-3 space-y-2 border-t border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+          {error && (
+            <p id="range-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {error.message}
+            </p>
+          )}
+          <div className="flex justify-end">
+            <Button type="submit" variant="primary" size="sm">
+              Apply range
+            </Button>
+          </div>
         </div>
       </form>
     </div>

@@ -1,9 +1,9 @@
 'use client';
 
 import { Copy, Download, EllipsisVertical, FileText, Terminal } from 'lucide-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { ApiRequestError } from '@/lib/api/fetch-json';
+import { errorMessage } from '@/lib/api/error-message';
 import { wgetCommand } from '@/lib/ui/shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
@@ -18,13 +18,6 @@ const copied: Record<CopyKind, string> = {
   wget: 'Copied the wget command',
 };
 
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiRequestError) {
-    return err.body.requestId ? `${err.message} (request id ${err.body.requestId})` : err.message;
-  }
-  return err instanceof Error ? err.message : 'Something went wrong.';
-}
-
 /** A row's download button and its options menu; disabled, with the reason, when there is nothing to get. */
 export function DownloadActions({
   instanceId,
@@ -35,9 +28,10 @@ export function DownloadActions({
   instanceId: string;
   backup: Backup;
   blockReason: string | null;
-  onShowDetails: () => void;
+  onShowDetails: (opener: HTMLElement | null) => void;
 }) {
   const notify = useNotify();
+  const menuButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `download-reason-${backup.backupId}`;
 
@@ -88,13 +82,14 @@ export function DownloadActions({
       </Button>
       <Menu>
         <MenuTrigger
+          ref={menuButton}
           className={buttonClass('ghost', 'icon')}
           aria-label={`Download options for backup ${backup.backupId}`}
         >
           <EllipsisVertical aria-hidden className="h-4 w-4" />
         </MenuTrigger>
         <MenuContent align="end">
-          <MenuItem onSelect={onShowDetails}>
+          <MenuItem onSelect={() => onShowDetails(menuButton.current)}>
             <FileText aria-hidden className="h-4 w-4" />
             Details
           </MenuItem>

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Copy, Download } from 'lucide-react';
 import { useState } from 'react';
+import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { backupsApiPath } from '@/lib/backups/query';
 import type { BackupsAnswer } from '@/lib/backups/view';
@@ -11,7 +12,6 @@ import { jobDownloadScript, type ShardLink, type ShardSkipped } from '@/lib/ui/s
 import { Button, buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
 import { Sheet } from '@/components/ui/sheet';
-import { errorMessage } from './download-actions';
 import { copyText, fetchDownloadLink } from './download-link';
 
 /** Every shard of one job over the range, then one fresh URL per shard: a script to fetch them all. */
@@ -44,11 +44,13 @@ export function JobScriptDialog({
   instanceId,
   jobId,
   range,
+  opener,
   onClose,
 }: {
   instanceId: string;
   jobId: string | null;
   range: DateRange | null;
+  opener: HTMLElement | null;
   onClose: () => void;
 }) {
   const notify = useNotify();
@@ -70,6 +72,7 @@ export function JobScriptDialog({
       variant="center"
       open={jobId !== null}
       onOpenChange={(open) => !open && onClose()}
+      returnFocusTo={opener}
       title={`Download all shards of job ${jobId ?? ''}`}
       description="A shell script with a fresh URL for every shard's file. Run it with sh; wget -c resumes interrupted downloads."
     >

@@ -3,28 +3,34 @@
 import { Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 
-/** Backup id or job id search; typing updates the URL after a pause, replacing the history entry. */
-export function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+export type SearchCommit = (q: string, history: 'push' | 'replace') => void;
+
+/**
+ * Backup or job id search. Typing updates the URL after a pause (Enter at once): the first change of a
+ * search adds a history entry, later ones while the box keeps focus replace it, so Back returns to the
+ * view the search started from.
+ */
+export function SearchBox({ value, onSearch }: { value: string; onSearch: SearchCommit }) {
   const [text, setText] = useState(value);
-  const latest = useRef(value);
+  const [followed, setFollowed] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pushed = useRef(false);
 
-  // Back/Forward or Reset change the URL under us: follow it unless the user is mid-edit.
-  useEffect(() => {
-    if (value !== latest.current) {
-      latest.current = value;
-      setText(value);
-    }
-  }, [value]);
+  // Back/Forward or Reset change the URL under us: the box follows while rendering, never sending back.
+  if (value !== followed) {
+    setFollowed(value);
+    if (value !== text.trim()) setText(value);
+  }
+  // ...and a search still waiting to be sent is dropped, not applied on top of the restored view.
+  useEffect(() => () => clearTimeout(timer.current), [value]);
 
-  useEffect(() => {
-    const trimmed = text.trim();
-    if (trimmed === latest.current) return;
-    const timer = setTimeout(() => {
-      latest.current = trimmed;
-      onChange(trimmed);
-    }, 350);
-    return () => clearTimeout(timer);
-  }, [text, onChange]);
+  function commit(next: string) {
+    clearTimeout(timer.current);
+    const q = next.trim();
+    if (q === value) return;
+    onSearch(q, pushed.current ? 'replace' : 'push');
+    pushed.current = true;
+  }
 
   return (
     <label className="relative flex min-w-0 items-center">
@@ -39,7 +45,17 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
         maxLength={64}
         value={text}
         placeholder="Backup or job id…"
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(next), 350);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && commit(text)}
+        onBlur={() => {
+          commit(text);
+          pushed.current = false;
+        }}
         className="h-8 w-full min-w-0 rounded-md border border-slate-300 bg-white pr-2 pl-8 text-sm placeholder:text-slate-500 sm:w-52 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400"
       />
     </label>

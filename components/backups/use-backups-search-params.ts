@@ -1,18 +1,13 @@
 'use client';
 
-import {
-  parseAsArrayOf,
-  parseAsInteger,
-  parseAsNumberLiteral,
-  parseAsString,
-  parseAsStringLiteral,
-  useQueryStates,
-} from 'nuqs';
+import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query';
 import type { FacetName } from '@/lib/backups/view';
 
-// The page's whole view, in the URL under the API's own names. Filter, sort and page changes push a
-// history entry (Back undoes them); the search box and the default range replace.
+// The page's whole view, in the URL under the API's own names. Filter, sort, page and search changes
+// push a history entry (Back undoes them); the default range and a search still being typed replace.
+// Values are parsed loosely here and checked with the API's own schema (lib/ui/link-check), so a bad
+// link is explained rather than silently changed.
 
 const list = parseAsArrayOf(parseAsString, ',').withDefault([]);
 
@@ -27,7 +22,7 @@ export const backupsSearchParsers = {
   q: parseAsString.withDefault(''),
   sort: parseAsString.withDefault(DEFAULT_SORT),
   page: parseAsInteger.withDefault(1),
-  pageSize: parseAsNumberLiteral(PAGE_SIZES).withDefault(30),
+  pageSize: parseAsInteger.withDefault(PAGE_SIZES[0]),
   group: parseAsStringLiteral(['job'] as const),
 };
 
@@ -59,4 +54,20 @@ export function toApiParams(state: BackupsSearchState): BackupsSearchParams {
 
 export function hasFilters(state: BackupsSearchState): boolean {
   return FACET_NAMES.some((name) => state[name].length > 0) || state.q !== '';
+}
+
+/** What Reset clears: filters, search and sort, keeping the range, page size and grouping. */
+export const RESET_VIEW = {
+  status: null,
+  type: null,
+  mode: null,
+  method: null,
+  node: null,
+  q: null,
+  sort: null,
+  page: null,
+} as const;
+
+export function canReset(state: BackupsSearchState): boolean {
+  return hasFilters(state) || state.sort !== DEFAULT_SORT;
 }

@@ -9,8 +9,9 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
+import { useLocalStorage } from '@/components/ui/use-local-storage';
 import { backupColumns } from './columns';
 import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
 import {
@@ -20,8 +21,21 @@ import {
 } from './use-backups-search-params';
 
 const EMPTY: Backup[] = [];
+const VISIBILITY_KEY = 'kvstore-backups.columns';
 
-/** The v9 table over one server page; every server-owned slice (sort, filters, page) is the URL's. */
+function parseVisibility(stored: string | null): ColumnVisibilityState {
+  try {
+    const value: unknown = JSON.parse(stored ?? '{}');
+    return value && typeof value === 'object' ? (value as ColumnVisibilityState) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The v9 table over one server page; every server-owned slice (sort, filters, page) is the URL's, and
+ * the shown columns are remembered in this browser.
+ */
 export function useBackupsTable({
   rows,
   total,
@@ -35,7 +49,8 @@ export function useBackupsTable({
   setState: SetBackupsSearchState;
   meta: BackupsTableMeta;
 }) {
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+  const [storedVisibility, storeVisibility] = useLocalStorage(VISIBILITY_KEY);
+  const columnVisibility = useMemo(() => parseVisibility(storedVisibility), [storedVisibility]);
 
   const sorting = useMemo<SortingState>(() => {
     const [id, dir] = state.sort.split('.');
@@ -67,8 +82,11 @@ export function useBackupsTable({
     manualFiltering: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
+    // Columns without their own `sortDescFirst` sort ascending first.
+    sortDescFirst: false,
     state: { sorting, columnFilters, pagination, columnVisibility },
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) =>
+      storeVisibility(JSON.stringify(functionalUpdate(updater, columnVisibility))),
     onSortingChange: (updater: Updater<SortingState>) => {
       const [next] = functionalUpdate(updater, sorting);
       if (next) void setState({ sort: `${next.id}.${next.desc ? 'desc' : 'asc'}`, page: null });
@@ -80,8 +98,7 @@ export function useBackupsTable({
     },
     onPaginationChange: (updater: Updater<PaginationState>) => {
       const next = functionalUpdate(updater, pagination);
-      if (next.pageSize !== pagination.pageSize)
-        void setState({ pageSize: next.pageSize as 30 | 50 | 100, page: null });
+      if (next.pageSize !== pagination.pageSize) void setState({ pageSize: next.pageSize, page: null });
       else void setState({ page: next.pageIndex + 1 });
     },
     meta,

@@ -7,9 +7,22 @@ import { Popover } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import type { Instance } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
+import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { readRecentInstances } from '@/lib/ui/recent-instances';
 import { buttonClass } from '@/components/ui/button';
 import { useInstances } from './use-instances';
+
+const OPEN_EVENT = 'kvstore-backups:open-instance-picker';
+
+/** Opens the header's picker from elsewhere on the page (a "not found" state, for one). */
+export function openInstancePicker(): void {
+  window.dispatchEvent(new Event(OPEN_EVENT));
+}
+
+/** cmdk's default scorer is fuzzy ("cluster" matched ticker-cache-sg); instances match by plain substrings. */
+function filterInstances(_value: string, search: string, keywords: string[] = []): number {
+  return matchesSearch(keywords, search) ? 1 : 0;
+}
 
 function currentInstanceId(pathname: string): string | undefined {
   return /^\/instances\/([^/]+)/.exec(pathname)?.[1];
@@ -30,11 +43,20 @@ export function InstancePicker() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() === 'k' && (e.metaKey || e.ctrlKey)) {
         e.preventDefault();
+        setRecent(readRecentInstances());
         setOpen((o) => !o);
       }
     };
+    const onOpen = () => {
+      setRecent(readRecentInstances());
+      setOpen(true);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(OPEN_EVENT, onOpen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(OPEN_EVENT, onOpen);
+    };
   }, []);
 
   function onOpenChange(next: boolean) {
@@ -91,7 +113,7 @@ export function InstancePicker() {
           aria-label="Choose an instance"
           className="z-50 w-[min(30rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
-          <Command label="Search instances" loop>
+          <Command label="Search instances" loop filter={filterInstances}>
             <Command.Input
               placeholder="Search by name, id, region, architecture…"
               className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
@@ -155,7 +177,7 @@ function InstanceItem({
   return (
     <Command.Item
       value={value}
-      keywords={[i.name, i.instanceId, i.regionId, i.architecture, i.status, i.engine]}
+      keywords={instanceKeywords(i)}
       onSelect={() => onPick(i.instanceId)}
       className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 data-[selected=true]:bg-slate-100 dark:data-[selected=true]:bg-slate-800"
     >

@@ -2,11 +2,12 @@
 
 import { X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { cn } from '@/lib/ui/cn';
 import { buttonClass } from './button';
 
-// A Radix dialog, as a side sheet (`side`) or a centred dialog.
+// A Radix dialog, as a side sheet (`side`) or a centred dialog. Opened from state rather than a Trigger,
+// so the opener is passed in: closing returns focus there, as it would to a Trigger.
 
 export function Sheet({
   open,
@@ -15,6 +16,7 @@ export function Sheet({
   description,
   children,
   variant = 'side',
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -22,12 +24,23 @@ export function Sheet({
   description?: ReactNode;
   children: ReactNode;
   variant?: 'side' | 'center';
+  returnFocusTo?: HTMLElement | null;
 }) {
+  // The opener outlives the open state: closing clears what the dialog shows, focus still goes back.
+  const opener = useRef(returnFocusTo);
+  useEffect(() => {
+    if (returnFocusTo) opener.current = returnFocusTo;
+  }, [returnFocusTo]);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
         <Dialog.Content
+          onCloseAutoFocus={(e) => {
+            if (!opener.current?.isConnected) return;
+            e.preventDefault();
+            opener.current.focus();
+          }}
           className={cn(
             'fixed z-50 flex flex-col overflow-hidden border-slate-200 bg-white text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
             variant === 'side'

@@ -29,27 +29,31 @@ export function presetRange(preset: Pick<RangePreset, 'hours'>, now: number = Da
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export type RangeCheck =
-  { ok: true; start: Date; end: Date } | { ok: false; field: 'start' | 'end'; message: string };
+  { ok: true; range: DateRange } | { ok: false; field: 'start' | 'end'; message: string };
 
-/** Mirrors the API's rules so a bad range is explained here instead of being sent. */
-export function checkRange(start: string | null, end: string | null): RangeCheck {
+/** Mirrors the API's rules (and refuses a range that has not begun) so a bad range is explained, not sent. */
+export function checkRange(start: string | null, end: string | null, now: number): RangeCheck {
   const s = parseIso(start);
-  if (!s)
+  if (start === null || !s)
+    return { ok: false, field: 'start', message: notADateTime('start', start, '2026-11-01T08:00Z') };
+  const e = parseIso(end);
+  if (end === null || !e)
+    return { ok: false, field: 'end', message: notADateTime('end', end, '2026-11-08T08:00Z') };
+  if (e.getTime() <= s.getTime())
+    return { ok: false, field: 'end', message: 'The end of the range is before its start.' };
+  if (s.getTime() > now)
     return {
       ok: false,
       field: 'start',
-      message: `The start "${start ?? ''}" is not a date-time such as 2026-11-01T08:00Z.`,
+      message: 'The range starts in the future, so it can hold no backups yet.',
     };
-  const e = parseIso(end);
-  if (!e)
-    return {
-      ok: false,
-      field: 'end',
-      message: `The end "${end ?? ''}" is not a date-time such as 2026-11-08T08:00Z.`,
-    };
-  if (e.getTime() <= s.getTime())
-    return { ok: false, field: 'end', message: 'The end of the range is before its start.' };
-  return { ok: true, start: s, end: e };
+  return { ok: true, range: { start, end } };
+}
+
+function notADateTime(field: 'start' | 'end', value: string | null, example: string): string {
+  return value
+    ? `The ${field} "${value}" is not a date-time such as ${example}.`
+    : `The link has no ${field} time.`;
 }
 
 function parseIso(value: string | null): Date | null {
@@ -69,4 +73,11 @@ export function matchingPreset(range: DateRange, now: number = Date.now()): Rang
 export function widerPreset(range: DateRange): RangePreset | undefined {
   const span = Date.parse(range.end) - Date.parse(range.start);
   return RANGE_PRESETS.find((p) => p.hours * 3_600_000 > span);
+}
+
+/** A click on the calendar: after a whole range it starts a new one, after a first day it ends it. */
+export function nextDayRange(current: { from?: Date; to?: Date }, day: Date): { from: Date; to?: Date } {
+  const { from, to } = current;
+  if (!from || to) return { from: day };
+  return day < from ? { from: day, to: from } : { from, to: day };
 }

@@ -2,8 +2,10 @@ import type { Backup } from '@/lib/aliyun/types';
 
 // One BackupJobID is one backup of the whole instance: on a cluster, one file per shard.
 
+/** A job's shards on the page, or a lone backup that belongs to no job (`jobId: null`). */
 export interface JobGroup<T> {
-  jobId: string;
+  key: string;
+  jobId: string | null;
   items: T[];
 }
 
@@ -11,11 +13,19 @@ export interface JobGroup<T> {
 export function groupByJob<T>(items: readonly T[], backupOf: (item: T) => Backup): JobGroup<T>[] {
   const groups = new Map<string, JobGroup<T>>();
   for (const item of items) {
-    const b = backupOf(item);
-    const jobId = b.backupJobId ?? `backup-${b.backupId}`;
-    let group = groups.get(jobId);
-    if (!group) groups.set(jobId, (group = { jobId, items: [] }));
+    const { backupJobId: jobId, backupId } = backupOf(item);
+    const key = jobId === null ? `backup ${backupId}` : `job ${jobId}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, jobId, items: [] }));
     group.items.push(item);
   }
   return [...groups.values()];
+}
+
+/** "8 shards", "6 of 8 shards on this page": honest about a job cut by the page boundary. */
+export function shardsText(onPage: number, shardCount: number | null): string {
+  const noun = (n: number) => (n === 1 ? 'shard' : 'shards');
+  if (shardCount === null || shardCount < 1) return `${onPage} ${noun(onPage)} on this page`;
+  if (onPage >= shardCount) return `${onPage} ${noun(onPage)}`;
+  return `${onPage} of ${shardCount} ${noun(shardCount)} on this page`;
 }

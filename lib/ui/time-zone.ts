@@ -33,6 +33,18 @@ export function formatDateTime(iso: string | null, mode: TimeZoneMode, seconds =
   return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}${seconds ? `:${pad(s)}` : ''}`;
 }
 
+/** The short zone name next to a time or a field: `UTC` or `local`. */
+export function zoneShort(mode: TimeZoneMode): 'UTC' | 'local' {
+  return mode === 'utc' ? 'UTC' : 'local';
+}
+
+/** A time that says its zone when it is UTC; local times read as local without a suffix. */
+export function formatZonedDateTime(iso: string | null, mode: TimeZoneMode, seconds = false): string {
+  if (!iso) return '—';
+  const text = formatDateTime(iso, mode, seconds);
+  return mode === 'utc' ? `${text} UTC` : text;
+}
+
 /** The zone's label: `UTC` or `UTC+08:00 (Asia/Shanghai)`. */
 export function zoneLabel(mode: TimeZoneMode, at: Date = new Date()): string {
   if (mode === 'utc') return 'UTC';

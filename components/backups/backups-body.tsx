@@ -1,0 +1,79 @@
+'use client';
+
+import type { Instance } from '@/lib/aliyun/types';
+import { can, type SessionUser } from '@/lib/auth/roles';
+import { DEFAULT_PRESET, presetRange, widerPreset } from '@/lib/ui/date-range';
+import { formatDateTime, formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
+import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
+import { DataTablePagination } from './data-table-pagination';
+import { hasFilters } from './use-backups-search-params';
+import type { useBackupsView } from './use-backups-view';
+
+/** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
+export function BackupsBody({
+  view,
+  table,
+  instanceId,
+  instance,
+  user,
+  timeZone,
+  groupByJob,
+  onDownloadJob,
+}: {
+  view: ReturnType<typeof useBackupsView>;
+  table: BackupsTable;
+  instanceId: string;
+  instance: Instance | undefined;
+  user: SessionUser;
+  timeZone: TimeZoneMode;
+  groupByJob: boolean;
+  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
+}) {
+  const { backups, range, state } = view;
+  const data = backups.data;
+  const rangeText = range
+    ? `from ${formatDateTime(range.start, timeZone)} to ${formatZonedDateTime(range.end, timeZone)}`
+    : '';
+
+  if (view.pending) return <DataTableSkeleton />;
+  if (view.blocked)
+    return (
+      <InvalidLinkState
+        rangeMessage={view.rangeProblem}
+        invalid={view.invalid}
+        onResetRange={() => view.setRange(presetRange(DEFAULT_PRESET))}
+        onRemoveInvalid={view.removeInvalid}
+      />
+    );
+  if (view.notFound) return <InstanceNotFoundState instanceId={instanceId} />;
+  if (backups.isError)
+    return <ErrorState error={backups.error} onRetry={() => void backups.refetch()} what="backups" />;
+  if (!data) return <DataTableSkeleton />;
+  if (data.total === 0) {
+    const wider = range ? widerPreset(range) : undefined;
+    return (
+      <EmptyState
+        filtered={hasFilters(state)}
+        rangeText={rangeText}
+        widerLabel={wider?.label}
+        onWiden={wider ? () => view.setRange(presetRange(wider)) : undefined}
+        onReset={view.reset}
+      />
+    );
+  }
+  return (
+    <>
+      <DataTable
+        table={table}
+        caption={`Backups of ${instance?.name ?? instanceId} ${rangeText}`}
+        groupByJob={groupByJob}
+        shardCount={instance?.shardCount ?? null}
+        loading={backups.isPlaceholderData && backups.isFetching}
+        canDownload={can(user.role, 'download')}
+        onDownloadJob={onDownloadJob}
+      />
+      <DataTablePagination table={table} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useCallback, useEffect, useMemo } from 'react';
+import { checkRange, DEFAULT_PRESET, presetRange, type DateRange } from '@/lib/ui/date-range';
+import { invalidValues } from '@/lib/ui/link-check';
+import { pageCount } from '@/lib/ui/pagination';
+import { useNow } from '@/components/ui/use-now';
+import { isNotFound } from './backups-states';
+import type { SearchCommit } from './search-box';
+import { useBackupsQuery } from './use-backups-query';
+import { RESET_VIEW, toApiParams, useBackupsSearchParams } from './use-backups-search-params';
+
+/**
+ * The page's view: the URL's state, checked so that nothing the API would refuse is sent, the page of
+ * backups for it, and the ways to change it.
+ */
+export function useBackupsView(instanceId: string) {
+  const [state, setState] = useBackupsSearchParams();
+  const now = useNow();
+
+  const missingRange = state.start === null && state.end === null;
+  useEffect(() => {
+    if (missingRange) void setState(presetRange(DEFAULT_PRESET), { history: 'replace' });
+  }, [missingRange, setState]);
+
+  const apiParams = useMemo(() => toApiParams(state), [state]);
+  const invalid = useMemo(() => invalidValues(apiParams), [apiParams]);
+  const check = missingRange ? null : checkRange(state.start, state.end, now);
+  const range: DateRange | null = check?.ok && invalid.length === 0 ? check.range : null;
+  const backups = useBackupsQuery(instanceId, apiParams, range !== null);
+
+  // A page past the end (an old link, a shorter result) becomes the last page, in place.
+  const current = backups.isPlaceholderData ? undefined : backups.data;
+  const lastPage = current && current.total > 0 ? pageCount(current.total, state.pageSize) : null;
+  useEffect(() => {
+    if (lastPage !== null && state.page > lastPage)
+      void setState({ page: lastPage === 1 ? null : lastPage }, { history: 'replace' });
+  }, [lastPage, state.page, setState]);
+
+  const setRange = useCallback((next: DateRange) => void setState({ ...next, page: null }), [setState]);
+  const search = useCallback<SearchCommit>(
+    (q, history) => void setState({ q: q || null, page: null }, { history }),
+    [setState],
+  );
+
+  const rangeProblem = check?.ok === false ? check.message : null;
+  return {
+    state,
+    setState,
+    now,
+    /** Null until the range is valid and every other value too. */
+    range,
+    rangeProblem,
+    invalid,
+    /** The link is explained instead of loaded. */
+    blocked: rangeProblem !== null || invalid.length > 0,
+    notFound: backups.isError && isNotFound(backups.error),
+    /** The default range is on its way into the URL. */
+    pending: missingRange,
+    backups,
+    setRange,
+    search,
+    reset: () => void setState(RESET_VIEW),
+    removeInvalid: () =>
+      void setState({ ...Object.fromEntries(invalid.map((v) => [v.field, null])), page: null }),
+  };
+}
