@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@/emulator/server';
-import { resetConfigForTests } from '@/lib/config';
-import { getKvstoreClient, resetKvstoreClientForTests } from './client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '@/emulator/server';
+import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
+import { getKvstoreClient } from './client';
 import type { BackupsPage } from './types';
 
 // The real client, real SDK and real signatures against the emulator.
@@ -10,22 +10,10 @@ describe('client against the emulator', () => {
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    vi.stubEnv('KVSTORE_ENDPOINT', emulator.url);
-    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', 'demo-access-key-id');
-    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'demo-access-key-secret');
-    vi.stubEnv('ALIBABA_CLOUD_ECS_METADATA_DISABLED', 'true');
-    vi.stubEnv('KVSTORE_MAX_RETRIES', '0');
-    resetConfigForTests();
-    resetKvstoreClientForTests();
+    emulator = await startEmulatorForTests();
   });
 
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    resetConfigForTests();
-    resetKvstoreClientForTests();
-    await emulator?.close();
-  });
+  afterAll(() => stopEmulatorForTests(emulator));
 
   it('lists regions', async () => {
     const regions = await getKvstoreClient().describeRegions();

@@ -1,16 +1,11 @@
-import os from 'node:os';
-import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getBackups } from '@/app/api/instances/[instanceId]/backups/route';
 import { GET as getDownload } from '@/app/api/instances/[instanceId]/backups/[backupId]/download/route';
-import { startEmulator, type RunningEmulator } from '@/emulator/server';
 import { SEED_INSTANCE_IDS, type RawBackup } from '@/emulator/seed';
-import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
+import type { RunningEmulator } from '@/emulator/server';
 import type { SessionUser } from '@/lib/auth/roles';
-import { resetConfigForTests } from '@/lib/config';
-import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
-import { clearBackupsCacheForTests } from './fetch-backups';
+import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 
 // The backups route end to end — route handler, data layer, real SDK, real signatures — against the
 // emulator, with the expected answer computed from the emulator's own seeded data.
@@ -21,24 +16,10 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => user }));
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  vi.stubEnv('KVSTORE_ENDPOINT', emulator.url);
-  vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', emulator.accessKeyId);
-  vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', emulator.accessKeySecret);
-  vi.stubEnv('ALIBABA_CLOUD_ECS_METADATA_DISABLED', 'true');
-  vi.stubEnv('AUDIT_DB_PATH', path.join(os.tmpdir(), `kvb-route-test-${process.pid}.db`));
-  resetConfigForTests();
-  resetKvstoreClientForTests();
-  clearInstancesCacheForTests();
-  clearBackupsCacheForTests();
+  emulator = await startEmulatorForTests();
 });
 
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  resetConfigForTests();
-  resetKvstoreClientForTests();
-  await emulator.close();
-});
+afterAll(() => stopEmulatorForTests(emulator));
 
 function call(route: typeof getBackups, url: string, params: Record<string, string>) {
   return route(new NextRequest(new URL(url, 'http://127.0.0.1')), { params: Promise.resolve(params) });
