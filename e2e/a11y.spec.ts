@@ -67,6 +67,19 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
     });
 
+    test('the audit log, reached from the user menu, has no serious accessibility violation', async ({
+      page,
+    }) => {
+      await signIn(page, 'demo');
+      // Wait for the console to be interactive before opening the menu.
+      await expect(page.getByText(/of [\d,]+ backups?/)).toBeVisible();
+      await page.getByRole('button', { name: /^Account: demo/ }).click();
+      await page.getByRole('menuitem', { name: 'Audit log' }).click();
+      await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+      await expect(page.getByRole('table')).toContainText('sign_in');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('the backups page works at 375 px without overlap or page-wide scrolling', async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 800 });
       await signIn(page, 'demo');

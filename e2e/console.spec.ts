@@ -179,6 +179,14 @@ test('failed backups and viewers cannot download, and say why', async ({ page })
   await expect(firstDownload).toHaveAttribute('aria-disabled', 'true');
   await expect(firstDownload).toHaveAttribute('title', /viewer/);
   await expect(firstDownload).toHaveAccessibleDescription(/viewer/);
+
+  // The audit log is an admin's: a viewer's menu does not offer it, and the page says why.
+  await page.getByRole('button', { name: /^Account: viewer/ }).click();
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Audit log' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('alert').filter({ hasText: 'needs the admin role' })).toBeVisible();
 });
 
 test('a cluster job downloads all shards through one script', async ({ page }) => {

@@ -1,12 +1,14 @@
 'use client';
 
-import { LogOut, UserRound } from 'lucide-react';
+import { LogOut, ScrollText, UserRound } from 'lucide-react';
 import { signOut } from 'next-auth/react';
-import type { SessionUser } from '@/lib/auth/roles';
+import { useRouter } from 'next/navigation';
+import { can, type SessionUser } from '@/lib/auth/roles';
 import { buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 
 export function UserMenu({ user }: { user: SessionUser }) {
+  const router = useRouter();
   return (
     <Menu>
       <MenuTrigger
@@ -29,6 +31,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
           Signed in as {user.name} · {user.role}
         </MenuLabel>
         <MenuSeparator />
+        {can(user.role, 'audit') && (
+          <MenuItem onSelect={() => router.push('/admin/audit')}>
+            <ScrollText aria-hidden className="h-4 w-4" />
+            Audit log
+          </MenuItem>
+        )}
         <MenuItem onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
           <LogOut aria-hidden className="h-4 w-4" />
           Sign out
