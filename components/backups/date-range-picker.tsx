@@ -1,7 +1,6 @@
 'use client';
 
 import { CalendarRange } from 'lucide-react';
-import { Popover } from 'radix-ui';
 import { useState } from 'react';
 import { DayPicker, type DateRange as DayRange } from 'react-day-picker';
 import 'react-day-picker/style.css';
@@ -16,6 +15,7 @@ import {
 } from '@/lib/ui/date-range';
 import { formatDateTime, parseDateTime, zoneLabel, zoneShort, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button, buttonClass } from '@/components/ui/button';
+import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { useNow } from '@/components/ui/use-now';
 
 /** The period control: presets, or a custom range typed or picked on a calendar, in UTC or local time. */
@@ -38,8 +38,8 @@ export function DateRangePicker({
       : `${formatDateTime(range.start, timeZone)} – ${formatDateTime(range.end, timeZone)}`;
 
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger aria-label="Date range" className={buttonClass('default', 'sm', 'max-w-full')}>
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger aria-label="Date range" className={buttonClass('default', 'sm', 'max-w-full')}>
         <CalendarRange aria-hidden className="h-4 w-4" />
         <span aria-hidden className="truncate">
           {label}
@@ -47,29 +47,24 @@ export function DateRangePicker({
         <span aria-hidden className="text-xs text-slate-600 dark:text-slate-300">
           {zoneShort(timeZone)}
         </span>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          aria-label="Choose a date range"
-          className="z-50 max-h-[var(--radix-popover-content-available-height)] w-[min(22rem,calc(100vw-1rem))] overflow-y-auto rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        >
-          {open && (
-            <RangeForm
-              range={range}
-              timeZone={timeZone}
-              now={now}
-              onApply={(next) => {
-                onChange(next);
-                setOpen(false);
-              }}
-            />
-          )}
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+      </PopoverTrigger>
+      <PopoverContent
+        aria-label="Choose a date range"
+        className="max-h-[var(--radix-popover-content-available-height)] w-[min(22rem,calc(100vw-1rem))] overflow-y-auto p-3"
+      >
+        {open && (
+          <RangeForm
+            range={range}
+            timeZone={timeZone}
+            now={now}
+            onApply={(next) => {
+              onChange(next);
+              setOpen(false);
+            }}
+          />
+        )}
+      </PopoverContent>
+    </Popover>
   );
 }
 

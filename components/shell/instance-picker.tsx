@@ -3,13 +3,13 @@
 import { Command } from 'cmdk';
 import { Check, ChevronsUpDown, Database } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { Popover } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import type { Instance } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { readRecentInstances } from '@/lib/ui/recent-instances';
 import { buttonClass } from '@/components/ui/button';
+import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { useInstances } from './use-instances';
 
 const OPEN_EVENT = 'kvstore-backups:open-instance-picker';
@@ -83,8 +83,8 @@ export function InstancePicker() {
     .filter((i): i is Instance => Boolean(i));
 
   return (
-    <Popover.Root open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger
+    <Popover open={open} onOpenChange={onOpenChange}>
+      <PopoverTrigger
         role="combobox"
         aria-label="Instance"
         aria-expanded={open}
@@ -104,59 +104,51 @@ export function InstancePicker() {
           </span>
         </span>
         <ChevronsUpDown aria-hidden className="h-4 w-4 shrink-0 opacity-60" />
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          aria-label="Choose an instance"
-          className="z-50 w-[min(30rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        >
-          <Command label="Search instances" loop filter={filterInstances}>
-            <Command.Input
-              placeholder="Search by name, id, region, architecture…"
-              className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
-            />
-            <Command.List className="max-h-80 overflow-y-auto p-1">
-              {instances.isError && (
-                <p role="alert" className="p-3 text-red-700 dark:text-red-300">
-                  Could not list instances: {instances.error.message}
-                </p>
-              )}
-              {instances.isPending && <p className="p-3">Loading instances…</p>}
-              <Command.Empty className="p-3 text-slate-600 dark:text-slate-300">
-                No instance matches.
-              </Command.Empty>
-              {recentInstances.length > 0 && (
-                <Command.Group heading="Recent" className={groupClass}>
-                  {recentInstances.map((i) => (
-                    <InstanceItem
-                      key={`recent-${i.instanceId}`}
-                      instance={i}
-                      value={`recent ${i.instanceId}`}
-                      current={current}
-                      onPick={pick}
-                    />
-                  ))}
-                </Command.Group>
-              )}
-              <Command.Group heading="All instances" className={groupClass}>
-                {all.map((i) => (
+      </PopoverTrigger>
+      <PopoverContent aria-label="Choose an instance" className="w-[min(30rem,calc(100vw-1rem))]">
+        <Command label="Search instances" loop filter={filterInstances}>
+          <Command.Input
+            placeholder="Search by name, id, region, architecture…"
+            className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
+          />
+          <Command.List className="max-h-80 overflow-y-auto p-1">
+            {instances.isError && (
+              <p role="alert" className="p-3 text-red-700 dark:text-red-300">
+                Could not list instances: {instances.error.message}
+              </p>
+            )}
+            {instances.isPending && <p className="p-3">Loading instances…</p>}
+            <Command.Empty className="p-3 text-slate-600 dark:text-slate-300">
+              No instance matches.
+            </Command.Empty>
+            {recentInstances.length > 0 && (
+              <Command.Group heading="Recent" className={groupClass}>
+                {recentInstances.map((i) => (
                   <InstanceItem
-                    key={i.instanceId}
+                    key={`recent-${i.instanceId}`}
                     instance={i}
-                    value={i.instanceId}
+                    value={`recent ${i.instanceId}`}
                     current={current}
                     onPick={pick}
                   />
                 ))}
               </Command.Group>
-            </Command.List>
-          </Command>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+            )}
+            <Command.Group heading="All instances" className={groupClass}>
+              {all.map((i) => (
+                <InstanceItem
+                  key={i.instanceId}
+                  instance={i}
+                  value={i.instanceId}
+                  current={current}
+                  onPick={pick}
+                />
+              ))}
+            </Command.Group>
+          </Command.List>
+        </Command>
+      </PopoverContent>
+    </Popover>
   );
 }
 
