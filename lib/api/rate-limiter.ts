@@ -1,4 +1,5 @@
-// Per-user API rate limit: a sliding one-minute window of request times. Pure and in-memory.
+// API rate limit per key (user, or address for anonymous calls): a sliding one-minute window of
+// request times, with a bounded number of keys. Pure and in-memory.
 
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -6,6 +7,7 @@ export class RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = 50_000,
   ) {}
 
   /** Records a request; returns seconds to wait when it is over the limit, else 0. */
@@ -18,6 +20,8 @@ export class RateLimiter {
     }
     recent.push(now);
     this.hits.set(key, recent);
+    // Bound memory when keys are many (spoofed addresses): forget the longest-known first.
+    while (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
     return 0;
   }
 }

@@ -105,6 +105,13 @@ describe('RateLimiter', () => {
     now = 60_001;
     expect(r.take('a')).toBe(0);
   });
+
+  it('stays bounded under many keys', () => {
+    const r = new RateLimiter(1, () => 0, 100);
+    for (let i = 0; i < 1000; i++) r.take(`addr-${i}`);
+    expect(r.take('addr-0')).toBe(0);
+    expect(r.take('addr-999')).toBe(60);
+  });
 });
 
 describe('OIDC mapping', () => {
