@@ -14,7 +14,7 @@ export type AliyunErrorKind =
  * The status our own API should answer with. `credentials` is 502, not 401: the key that failed is the server's,
  * not the signed-in user's, and a 401 would make the browser think its own session expired.
  */
-export const ALIYUN_ERROR_STATUS: Record<AliyunErrorKind, number> = {
+const ALIYUN_ERROR_STATUS: Record<AliyunErrorKind, number> = {
   not_configured: 503,
   credentials: 502,
   forbidden: 403,
@@ -56,11 +56,7 @@ export class AliyunError extends Error {
   }
 }
 
-export function isAliyunError(err: unknown): err is AliyunError {
-  return err instanceof AliyunError;
-}
-
-export const NOT_CONFIGURED_MESSAGE =
+const NOT_CONFIGURED_MESSAGE =
   'Alibaba Cloud credentials are not configured: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
   '(or another source of the Alibaba Cloud default credential chain), or run `npm run demo` to use the local emulator.';
 

@@ -94,7 +94,7 @@ export function normalizeInstancesPage(body: unknown, regionId: string): Instanc
   };
 }
 
-export function normalizeInstance(raw: unknown, regionId: string): Instance | null {
+function normalizeInstance(raw: unknown, regionId: string): Instance | null {
   const instanceId = toId(field(raw, 'InstanceId'));
   if (!asObject(raw) || !instanceId) return null;
   return {

@@ -35,7 +35,7 @@ export interface RouteInput<P, Q> {
   address: string;
 }
 
-export function validationError(error: z.ZodError): ApiError {
+function validationError(error: z.ZodError): ApiError {
   const issues = error.issues.map((i) => ({
     field: i.path.length ? String(i.path[0]) : '(query)',
     message: i.message,
@@ -45,7 +45,7 @@ export function validationError(error: z.ZodError): ApiError {
   return new ApiError(400, 'invalid_input', message, { field: first.field, issues });
 }
 
-export function toApiError(err: unknown): ApiError {
+function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof z.ZodError) return validationError(err);
   if (err instanceof AliyunError) {
@@ -64,7 +64,7 @@ export function toApiError(err: unknown): ApiError {
   );
 }
 
-export function errorResponse(err: unknown): NextResponse {
+function errorResponse(err: unknown): NextResponse {
   const apiError = toApiError(err);
   if (apiError.code === 'internal') {
     // Unknown failures are logged by type and message only: upstream bodies can carry request details.

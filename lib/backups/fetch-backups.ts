@@ -12,7 +12,7 @@ import { buildView, type BackupsAnswer } from './view';
 
 const UPSTREAM_PAGE_SIZE = 300;
 /** Larger ranges are refused with a request to narrow them, rather than fetched for minutes. */
-export const MAX_BACKUPS_PER_RANGE = 50_000;
+const MAX_BACKUPS_PER_RANGE = 50_000;
 
 export interface RangeBackups {
   backups: Backup[];
