@@ -18,7 +18,8 @@ async function main() {
   });
   // Imported after the environment is set: the config module reads it once.
   const { resetConfigForTests } = await import('../lib/config');
-  const { clearBackupsCacheForTests, fetchBackups } = await import('../lib/backups/fetch-backups');
+  const { listBackups: fetchBackups } = await import('../lib/backups/list-backups');
+  const clearBackupsCacheForTests = () => undefined;
   const { backupsQuerySchema } = await import('../lib/backups/query');
 
   const end = emulator.dataset.now;

@@ -28,9 +28,26 @@ const schema = z.object({
   KVSTORE_DEFAULT_REGION: z.string().default('cn-hangzhou'),
   KVSTORE_TIMEOUT_MS: intInRange(1_000, 120_000, 15_000),
   KVSTORE_MAX_RETRIES: intInRange(0, 10, 3),
-  KVSTORE_PAGE_CONCURRENCY: intInRange(1, 32, 4),
-  /** Seconds an instance list / a backups range stays cached in memory. */
-  KVSTORE_CACHE_TTL_SECONDS: intInRange(0, 3_600, 30),
+  /** Upstream budget: calls to Alibaba Cloud in any rolling second, shared by every request and the warmer. */
+  KVSTORE_MAX_QPS: intInRange(1, 1_000, 20),
+  /** Upstream calls in flight at once (the burst); at most KVSTORE_MAX_QPS. Defaults to KVSTORE_MAX_QPS. */
+  KVSTORE_BURST: z.coerce.number().int().min(1).max(1_000).optional(),
+  /** No API answer waits on Alibaba Cloud longer than this; a longer sync goes on in the background. */
+  KVSTORE_DEADLINE_MS: intInRange(500, 120_000, 10_000),
+
+  /** Where the backup index (SQLite) lives. */
+  DATA_DIR: z.string().default('./data'),
+  /** The recent edge of an indexed range is synced again once it is older than this. */
+  INDEX_FRESH_SECONDS: intInRange(1, 86_400, 60),
+  /** How far back from a sync the index still expects running backups to finish (the overlap re-read). */
+  INDEX_EDGE_MINUTES: intInRange(1, 7 * 24 * 60, 360),
+  /** Keep every instance's recent days fresh in the background; on by default in demo mode. */
+  INDEX_WARM: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true')),
+  /** How many recent days the warmer keeps fresh. */
+  INDEX_WARM_DAYS: intInRange(1, 3_650, 7),
 
   /** Set by `npm run demo`: the three demo users are allowed, and only then. */
   KVSTORE_DEMO: z
@@ -58,11 +75,16 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+const refined = schema.refine((c) => c.KVSTORE_BURST === undefined || c.KVSTORE_BURST <= c.KVSTORE_MAX_QPS, {
+  path: ['KVSTORE_BURST'],
+  error: 'expected at most KVSTORE_MAX_QPS',
+});
+
 let cached: Config | undefined;
 
 export function getConfig(): Config {
   if (!cached) {
-    const parsed = schema.safeParse(process.env);
+    const parsed = refined.safeParse(process.env);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       throw new Error(`Invalid configuration: ${issues}`);

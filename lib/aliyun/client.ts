@@ -1,5 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
+import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
 import { toAliyunError } from './errors';
 import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
@@ -18,6 +20,8 @@ export interface KvstoreClient {
 
 export interface KvstoreClientDeps {
   createSdk: (regionId: string) => SdkLike;
+  /** Every attempt waits for this budget; throttling answers slow it down for everyone. */
+  budget?: UpstreamBudget;
   /** Retries after the first attempt, for throttling, 5xx and no-response only. */
   retries: number;
   /** Region for region-less calls (DescribeRegions). */
@@ -47,10 +51,15 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
   const call = (regionId: string, action: RpcAction, query: RpcQuery): Promise<unknown> =>
     withRetry(
       async () => {
+        const attempt = () => sdkFor(regionId).call(action, query);
         try {
-          return await sdkFor(regionId).call(action, query);
+          const body = await (deps.budget ? deps.budget.run(attempt) : attempt());
+          deps.budget?.succeeded();
+          return body;
         } catch (err) {
-          throw toAliyunError(err, { action });
+          const error = toAliyunError(err, { action });
+          if (error.kind === 'throttled') deps.budget?.throttled();
+          throw error;
         }
       },
       {
@@ -103,10 +112,22 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
 
 let memo: KvstoreClient | null = null;
 
+/** The process's one upstream budget (`KVSTORE_MAX_QPS`, `KVSTORE_BURST`). */
+export function getUpstreamBudget(): UpstreamBudget {
+  return processSingleton('upstream-budget', () => {
+    const config = getConfig();
+    return new UpstreamBudget({
+      maxQps: config.KVSTORE_MAX_QPS,
+      burst: config.KVSTORE_BURST ?? config.KVSTORE_MAX_QPS,
+    });
+  });
+}
+
 export function getKvstoreClient(): KvstoreClient {
   if (!memo) {
     const config = getConfig();
     memo = createKvstoreClient({
+      budget: getUpstreamBudget(),
       retries: config.KVSTORE_MAX_RETRIES,
       defaultRegionId: config.KVSTORE_DEFAULT_REGION,
       createSdk: (regionId) =>
@@ -124,6 +145,7 @@ export function getKvstoreClient(): KvstoreClient {
 /** Drops the memoized client and credential chain, for tests that change the environment. */
 export function resetKvstoreClientForTests(): void {
   memo = null;
+  dropProcessSingleton('upstream-budget');
   resetCredentialsForTests();
 }
 

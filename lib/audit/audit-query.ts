@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDateOrDateTime } from '@/lib/dates';
 
 // The audit log's filters: shared by `GET /api/audit` and the admin page.
 
@@ -14,21 +15,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A date alone means the whole day: `to=2026-11-01` includes that day's last millisecond. */
 const isoTime = (edge: 'start' | 'end') =>
-  z
-    .string()
-    .refine(
-      (v) =>
-        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) &&
-        !Number.isNaN(Date.parse(v)),
-      {
-        error: 'expected an ISO 8601 date or date-time, such as 2026-11-01 or 2026-11-01T08:00Z',
-      },
-    )
-    .transform((v) => {
-      const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(v);
-      const t = new Date(dateOnly ? `${v}T00:00:00Z` : v).getTime();
-      return new Date(dateOnly && edge === 'end' ? t + 86_399_999 : t).toISOString();
+  z.string().transform((v, ctx) => {
+    const date = parseDateOrDateTime(v, edge);
+    if (date) return date.toISOString();
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected an ISO 8601 date or date-time, such as 2026-11-01 or 2026-11-01T08:00Z',
     });
+    return z.NEVER;
+  });
 
 export const auditQuerySchema = z.object({
   action: z.enum(AUDIT_ACTIONS, { error: `expected one of ${AUDIT_ACTIONS.join(', ')}` }).optional(),

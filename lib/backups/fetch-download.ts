@@ -2,6 +2,7 @@ import 'server-only';
 import { getKvstoreClient } from '@/lib/aliyun/client';
 import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
+import { toMinute } from '@/lib/dates';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 export interface DownloadLink {
@@ -61,7 +62,7 @@ export async function fetchDownloadLink(
     instanceId,
     backupId,
     startTime: ANY_TIME_START,
-    endTime: new Date(Date.now() + 86_400_000).toISOString().slice(0, 16) + 'Z',
+    endTime: toMinute(Date.now() + 86_400_000),
     pageSize: 30,
     pageNumber: 1,
   });

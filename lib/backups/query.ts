@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES } from '@/lib/aliyun/types';
+import { DATE_TIME_EXAMPLE, parseDateTime } from '@/lib/dates';
+import { FACETS } from './facets';
 
 // The backups query: the same schema validates the route handler's input and builds the
 // browser's request, so the two can never disagree on names or allowed values.
@@ -28,31 +29,18 @@ export const INSTANCE_ID_PATTERN = /^[a-z][a-z0-9]*-[a-z0-9-]{1,64}$/;
 export const BACKUP_ID_PATTERN = /^\d{1,20}$/;
 const NODE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,80}$/;
 
-// ISO 8601 with seconds and fraction optional and any offset (or Z).
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 const isoDateTime = () =>
   z
-    .string({ error: 'required: an ISO 8601 date-time such as 2026-11-01T08:00:00Z' })
-    .refine((v) => ISO_DATE_TIME.test(v) && isRealDate(v), {
-      abort: true,
-      error: `expected an ISO 8601 date-time with an offset, such as 2026-11-01T08:00:00Z or 2026-11-01T16:00+08:00`,
-    })
-    .transform((v) => new Date(Date.parse(normalizeOffset(v))));
-
-/** Date.parse rolls 2026-02-30 over to March; a real date survives the round trip. */
-function isRealDate(v: string): boolean {
-  const t = Date.parse(normalizeOffset(v));
-  if (Number.isNaN(t)) return false;
-  const [, y, m, d] = v.match(/^(\d{4})-(\d{2})-(\d{2})/) ?? [];
-  const local = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return local.getUTCMonth() === Number(m) - 1 && local.getUTCDate() === Number(d);
-}
-
-/** `+0800` is valid ISO 8601 but not every Date.parse accepts it. */
-function normalizeOffset(v: string): string {
-  return v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-}
+    .string({ error: `required: an ISO 8601 date-time such as ${DATE_TIME_EXAMPLE}` })
+    .transform((v, ctx) => {
+      const date = parseDateTime(v);
+      if (date) return date;
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an ISO 8601 date-time with an offset between 2010 and 2100, such as ${DATE_TIME_EXAMPLE}`,
+      });
+      return z.NEVER;
+    });
 
 /** A comma list whose every item is one of `values`. Empty means "no filter". */
 function enumList<T extends string>(values: readonly T[]) {
@@ -97,10 +85,10 @@ export const backupsQuerySchema = z
   .object({
     start: isoDateTime(),
     end: isoDateTime(),
-    status: enumList(BACKUP_STATUSES),
-    type: enumList(BACKUP_TYPES),
-    mode: enumList(BACKUP_MODES),
-    method: enumList(BACKUP_METHODS),
+    status: enumList(FACETS.status.values),
+    type: enumList(FACETS.type.values),
+    mode: enumList(FACETS.mode.values),
+    method: enumList(FACETS.method.values),
     node: z
       .string()
       .optional()

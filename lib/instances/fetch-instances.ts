@@ -1,17 +1,27 @@
 import 'server-only';
 import { getKvstoreClient } from '@/lib/aliyun/client';
+import type { Instance } from '@/lib/aliyun/types';
 import { ApiError } from '@/lib/api/api-error';
 import { inScope } from '@/lib/auth/scope';
-import type { Instance } from '@/lib/aliyun/types';
+import { getIndexDb } from '@/lib/backup-index/db';
 import { getConfig } from '@/lib/config';
-import { TtlCache } from '@/lib/ttl-cache';
+import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 
-let cache: TtlCache<Instance[]> | undefined;
+// The instance list, kept in the index database like the backups: read from Alibaba Cloud when older than
+// INDEX_FRESH_SECONDS, answered from what is known meanwhile (and while Alibaba Cloud is unreachable).
 
-function instancesCache(): TtlCache<Instance[]> {
-  cache ??= new TtlCache(getConfig().KVSTORE_CACHE_TTL_SECONDS * 1000, 1);
-  return cache;
+interface Known {
+  instances: Instance[];
+  syncedAt: number;
 }
+
+interface State {
+  known: Known | null;
+  loaded: boolean;
+  refreshing: Promise<Known> | null;
+}
+
+const state = () => processSingleton<State>('instances', () => ({ known: null, loaded: false, refreshing: null }));
 
 async function configuredRegions(): Promise<string[]> {
   const { KVSTORE_REGIONS } = getConfig();
@@ -19,26 +29,73 @@ async function configuredRegions(): Promise<string[]> {
   return (await getKvstoreClient().describeRegions()).map((r) => r.regionId);
 }
 
-/** Every instance across the configured regions, regions fetched in parallel, sorted by region then name. */
-function fetchAllInstances(): Promise<Instance[]> {
-  return instancesCache().get('all', async () => {
-    const regions = await configuredRegions();
-    const client = getKvstoreClient();
-    const perRegion = await Promise.all(regions.map((regionId) => client.describeInstances(regionId)));
-    return perRegion
-      .flat()
-      .sort(
-        (a, b) =>
-          a.regionId.localeCompare(b.regionId) ||
-          a.name.localeCompare(b.name) ||
-          a.instanceId.localeCompare(b.instanceId),
-      );
+function sorted(instances: Instance[]): Instance[] {
+  return instances.sort(
+    (a, b) =>
+      a.regionId.localeCompare(b.regionId) ||
+      a.name.localeCompare(b.name) ||
+      a.instanceId.localeCompare(b.instanceId),
+  );
+}
+
+async function loadStored(): Promise<Known | null> {
+  const db = await getIndexDb();
+  const rows = await db.selectFrom('instances').select(['data', 'synced_ms']).execute();
+  if (rows.length === 0) return null;
+  return {
+    instances: sorted(rows.map((r) => JSON.parse(r.data) as Instance)),
+    syncedAt: Math.min(...rows.map((r) => r.synced_ms)),
+  };
+}
+
+/** Every instance across the configured regions (regions in parallel), stored for the next process too. */
+async function refresh(): Promise<Known> {
+  const regions = await configuredRegions();
+  const client = getKvstoreClient();
+  const instances = sorted((await Promise.all(regions.map((r) => client.describeInstances(r)))).flat());
+  const syncedAt = Date.now();
+  const db = await getIndexDb();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('instances').execute();
+    if (instances.length > 0) {
+      await trx
+        .insertInto('instances')
+        .values(
+          instances.map((i) => ({
+            instance_id: i.instanceId,
+            region_id: i.regionId,
+            data: JSON.stringify(i),
+            synced_ms: syncedAt,
+          })),
+        )
+        .execute();
+    }
   });
+  return { instances, syncedAt };
+}
+
+async function allInstances(): Promise<Instance[]> {
+  const s = state();
+  if (!s.loaded) {
+    s.known ??= await loadStored();
+    s.loaded = true;
+  }
+  const freshMs = getConfig().INDEX_FRESH_SECONDS * 1000;
+  if (s.known && Date.now() - s.known.syncedAt < freshMs) return s.known.instances;
+  s.refreshing ??= refresh()
+    .then((known) => (s.known = known))
+    .finally(() => (s.refreshing = null));
+  if (s.known) {
+    // Stale while revalidating: this answer uses what is known, the next one the refreshed list.
+    s.refreshing.catch(() => undefined);
+    return s.known.instances;
+  }
+  return (await s.refreshing).instances;
 }
 
 /** The instances a user may see: out-of-scope ones do not exist for them. */
 export async function fetchInstances(scope: readonly string[] | null): Promise<Instance[]> {
-  return (await fetchAllInstances()).filter((i) => inScope(i.instanceId, scope));
+  return (await allInstances()).filter((i) => inScope(i.instanceId, scope));
 }
 
 /**
@@ -54,5 +111,5 @@ export async function fetchInstance(instanceId: string, scope: readonly string[]
 }
 
 export function clearInstancesCacheForTests(): void {
-  cache = undefined;
+  dropProcessSingleton('instances');
 }

@@ -1,20 +1,23 @@
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/emulator/server';
 import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
-import { clearBackupsCacheForTests } from '@/lib/backups/fetch-backups';
+import { closeIndexDbForTests } from '@/lib/backup-index/db';
+import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
 
 // Integration tests run the server code against a real emulator on a random port, with the
 // environment the server would have and every memoized client, config and cache reset.
 
-function resetServerState(): void {
+async function resetServerState(): Promise<void> {
   resetConfigForTests();
   resetKvstoreClientForTests();
   clearInstancesCacheForTests();
-  clearBackupsCacheForTests();
+  resetSyncEngineForTests();
+  await closeIndexDbForTests();
 }
 
 export async function startEmulatorForTests(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -24,13 +27,15 @@ export async function startEmulatorForTests(opts: EmulatorOptions = {}): Promise
   vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', emulator.accessKeySecret);
   vi.stubEnv('ALIBABA_CLOUD_ECS_METADATA_DISABLED', 'true');
   vi.stubEnv('KVSTORE_MAX_RETRIES', '0');
-  vi.stubEnv('AUDIT_DB_PATH', path.join(os.tmpdir(), `kvb-test-${process.pid}-${Date.now()}`, 'audit.db'));
-  resetServerState();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-test-'));
+  vi.stubEnv('DATA_DIR', dataDir);
+  vi.stubEnv('AUDIT_DB_PATH', path.join(dataDir, 'audit.db'));
+  await resetServerState();
   return emulator;
 }
 
 export async function stopEmulatorForTests(emulator: RunningEmulator | undefined): Promise<void> {
   vi.unstubAllEnvs();
-  resetServerState();
+  await resetServerState();
   await emulator?.close();
 }

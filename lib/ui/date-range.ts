@@ -1,3 +1,5 @@
+import { parseDateTime, toMinute } from '@/lib/dates';
+
 // The backups page's period: presets, the default, and the checks a range must pass before it is sent.
 
 export const RANGE_PRESETS = [
@@ -16,9 +18,7 @@ export interface DateRange {
 }
 
 /** What the URL carries: UTC, to the minute, so links are short and stable. */
-export function toUrlTime(date: Date): string {
-  return date.toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
-}
+export const toUrlTime = toMinute;
 
 /** A preset ending at the next whole minute. */
 export function presetRange(preset: Pick<RangePreset, 'hours'>, now: number = Date.now()): DateRange {
@@ -26,17 +26,15 @@ export function presetRange(preset: Pick<RangePreset, 'hours'>, now: number = Da
   return { start: toUrlTime(new Date(end.getTime() - preset.hours * 3_600_000)), end: toUrlTime(end) };
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 export type RangeCheck =
   { ok: true; range: DateRange } | { ok: false; field: 'start' | 'end'; message: string };
 
 /** Mirrors the API's rules (and refuses a range that has not begun) so a bad range is explained, not sent. */
 export function checkRange(start: string | null, end: string | null, now: number): RangeCheck {
-  const s = parseIso(start);
+  const s = parseDateTime(start);
   if (start === null || !s)
     return { ok: false, field: 'start', message: notADateTime('start', start, '2026-11-01T08:00Z') };
-  const e = parseIso(end);
+  const e = parseDateTime(end);
   if (end === null || !e)
     return { ok: false, field: 'end', message: notADateTime('end', end, '2026-11-08T08:00Z') };
   if (e.getTime() <= s.getTime())
@@ -54,12 +52,6 @@ function notADateTime(field: 'start' | 'end', value: string | null, example: str
   return value
     ? `The ${field} "${value}" is not a date-time such as ${example}.`
     : `The link has no ${field} time.`;
-}
-
-function parseIso(value: string | null): Date | null {
-  if (!value || !ISO.test(value)) return null;
-  const t = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(t) ? null : new Date(t);
 }
 
 /** The preset a range matches (same span, ending within a few minutes of now), for the trigger's label. */

@@ -1,10 +1,10 @@
 import { withRoute } from '@/lib/api/with-route';
-import { fetchBackups } from '@/lib/backups/fetch-backups';
+import { listBackups } from '@/lib/backups/list-backups';
 import { backupsQuerySchema, instanceParamsSchema } from '@/lib/backups/query';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withRoute(
   { permission: 'browse', params: instanceParamsSchema, query: backupsQuerySchema },
-  ({ params, query, user }) => fetchBackups(params.instanceId, query, user.scope),
+  ({ params, query, user }) => listBackups(params.instanceId, query, user.scope),
 );

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Numbered migrations, applied in order at start-up by Kysely's migrator (which records them and takes a
+// lock, so two processes starting at once apply each one once). Never edit a shipped one: add the next.
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001_backup_index': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('backups')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('backup_id', 'text', (c) => c.notNull())
+        .addColumn('job_id', 'text')
+        .addColumn('node', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('start_ms', 'bigint', (c) => c.notNull())
+        .addColumn('start_time', 'text', (c) => c.notNull())
+        .addColumn('end_time', 'text')
+        .addColumn('duration', 'integer')
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('db_names', 'text')
+        .addColumn('engine_version', 'text')
+        .addColumn('expect_expire_time', 'text')
+        .addColumn('recover_config', 'text')
+        .addPrimaryKeyConstraint('backups_pk', ['instance_id', 'backup_id'])
+        .execute();
+      await db.schema.createIndex('backups_start').on('backups').columns(['instance_id', 'start_ms']).execute();
+      await db.schema
+        .createIndex('backups_status_start')
+        .on('backups')
+        .columns(['instance_id', 'status', 'start_ms'])
+        .execute();
+
+      await db.schema
+        .createTable('backup_days')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('day_ms', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('node', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('bytes', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('backup_days_pk', [
+          'instance_id',
+          'day_ms',
+          'status',
+          'type',
+          'mode',
+          'method',
+          'node',
+        ])
+        .execute();
+
+      await db.schema
+        .createTable('coverage')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('start_ms', 'bigint', (c) => c.notNull())
+        .addColumn('end_ms', 'bigint', (c) => c.notNull())
+        .addColumn('synced_ms', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('coverage_pk', ['instance_id', 'start_ms'])
+        .execute();
+
+      await db.schema
+        .createTable('sync_state')
+        .addColumn('instance_id', 'text', (c) => c.primaryKey())
+        .addColumn('full_storage', 'bigint')
+        .addColumn('log_storage', 'bigint')
+        .addColumn('last_success_ms', 'bigint')
+        .addColumn('last_error_ms', 'bigint')
+        .addColumn('last_error_code', 'text')
+        .addColumn('last_error_message', 'text')
+        .addColumn('last_error_request_id', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('instances')
+        .addColumn('instance_id', 'text', (c) => c.primaryKey())
+        .addColumn('region_id', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('synced_ms', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

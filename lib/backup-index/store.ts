@@ -1,0 +1,263 @@
+import 'server-only';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { toRecoverConfigMode } from '@/lib/aliyun/raw-values';
+import type { Backup } from '@/lib/aliyun/types';
+import type { Interval, Piece } from './coverage';
+import type { IndexDatabase, BackupsTable, SyncStateTable } from './schema';
+
+// Reads and writes of the index's tables. Every write of backups also refreshes the per-day counts of the
+// days it touched, in the same transaction, so facet counts never disagree with the rows.
+
+type Db = Kysely<IndexDatabase>;
+export type BackupRow = Selectable<BackupsTable>;
+
+export const DAY_MS = 86_400_000;
+// SQLite allows 32,766 bound values a statement; 18 columns a row.
+const INSERT_BATCH = 500;
+
+export function toRow(b: Backup): BackupsTable | null {
+  const startMs = Date.parse(b.startTime);
+  if (Number.isNaN(startMs)) return null;
+  return {
+    instance_id: b.instanceId,
+    backup_id: b.backupId,
+    job_id: b.backupJobId,
+    node: b.nodeInstanceId,
+    status: b.status,
+    type: b.type,
+    mode: b.mode,
+    method: b.method,
+    start_ms: startMs,
+    start_time: b.startTime,
+    end_time: b.endTime,
+    duration: b.durationSeconds,
+    size: b.size,
+    db_names: b.dbNames,
+    engine_version: b.engineVersion,
+    expect_expire_time: b.expectExpireTime,
+    recover_config: b.recoverConfigMode?.raw ?? null,
+  };
+}
+
+export function fromRow(r: BackupRow): Backup {
+  return {
+    backupId: r.backup_id,
+    backupJobId: r.job_id,
+    instanceId: r.instance_id,
+    nodeInstanceId: r.node,
+    status: r.status,
+    type: r.type,
+    mode: r.mode,
+    method: r.method,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    durationSeconds: r.duration,
+    size: r.size,
+    dbNames: r.db_names,
+    engineVersion: r.engine_version,
+    expectExpireTime: r.expect_expire_time,
+    recoverConfigMode: toRecoverConfigMode(r.recover_config),
+  };
+}
+
+async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: number): Promise<void> {
+  const from = Math.floor(fromMs / DAY_MS) * DAY_MS;
+  const to = Math.floor(toMs / DAY_MS) * DAY_MS + DAY_MS;
+  await db
+    .deleteFrom('backup_days')
+    .where('instance_id', '=', instanceId)
+    .where('day_ms', '>=', from)
+    .where('day_ms', '<', to)
+    .execute();
+  await db
+    .insertInto('backup_days')
+    .columns(['instance_id', 'day_ms', 'status', 'type', 'mode', 'method', 'node', 'n', 'bytes'])
+    .expression(
+      db
+        .selectFrom('backups')
+        .select([
+          'instance_id',
+          sql<number>`(start_ms / ${DAY_MS}) * ${DAY_MS}`.as('day_ms'),
+          'status',
+          'type',
+          'mode',
+          'method',
+          sql<string>`coalesce(node, '')`.as('node'),
+          sql<number>`count(*)`.as('n'),
+          sql<number>`sum(size)`.as('bytes'),
+        ])
+        .where('instance_id', '=', instanceId)
+        .where('start_ms', '>=', from)
+        .where('start_ms', '<', to)
+        .groupBy([sql`(start_ms / ${DAY_MS}) * ${DAY_MS}`, 'status', 'type', 'mode', 'method', 'node']),
+    )
+    .execute();
+}
+
+/** Inserts or updates one page of backups (all of one instance). Rows with no usable start time are skipped. */
+export async function upsertBackups(db: Db, instanceId: string, backups: Backup[]): Promise<void> {
+  const rows = backups.map(toRow).filter((r): r is BackupsTable => r !== null);
+  if (rows.length === 0) return;
+  const starts = rows.map((r) => r.start_ms);
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await trx
+        .insertInto('backups')
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .onConflict((oc) =>
+          oc.columns(['instance_id', 'backup_id']).doUpdateSet((eb) => ({
+            job_id: eb.ref('excluded.job_id'),
+            node: eb.ref('excluded.node'),
+            status: eb.ref('excluded.status'),
+            type: eb.ref('excluded.type'),
+            mode: eb.ref('excluded.mode'),
+            method: eb.ref('excluded.method'),
+            start_ms: eb.ref('excluded.start_ms'),
+            start_time: eb.ref('excluded.start_time'),
+            end_time: eb.ref('excluded.end_time'),
+            duration: eb.ref('excluded.duration'),
+            size: eb.ref('excluded.size'),
+            db_names: eb.ref('excluded.db_names'),
+            engine_version: eb.ref('excluded.engine_version'),
+            expect_expire_time: eb.ref('excluded.expect_expire_time'),
+            recover_config: eb.ref('excluded.recover_config'),
+          })),
+        )
+        .execute();
+    }
+    await recomputeDays(trx, instanceId, Math.min(...starts), Math.max(...starts));
+  });
+}
+
+/**
+ * After a complete sync of `interval`: drops the backups in it that the sync did not see (expired or
+ * deleted upstream), and records the new coverage, in one transaction. Returns how many rows left.
+ */
+export async function completeSync(
+  db: Db,
+  instanceId: string,
+  interval: Interval,
+  seen: ReadonlySet<string> | null,
+  coverage: readonly Piece[],
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let gone: string[] = [];
+    if (seen) {
+      const indexed = await trx
+        .selectFrom('backups')
+        .select('backup_id')
+        .where('instance_id', '=', instanceId)
+        .where('start_ms', '>=', interval.start)
+        .where('start_ms', '<', interval.end)
+        .execute();
+      gone = indexed.map((r) => r.backup_id).filter((id) => !seen.has(id));
+      for (let i = 0; i < gone.length; i += INSERT_BATCH) {
+        await trx
+          .deleteFrom('backups')
+          .where('instance_id', '=', instanceId)
+          .where('backup_id', 'in', gone.slice(i, i + INSERT_BATCH))
+          .execute();
+      }
+      if (gone.length > 0) await recomputeDays(trx, instanceId, interval.start, interval.end - 1);
+    }
+    await trx.deleteFrom('coverage').where('instance_id', '=', instanceId).execute();
+    if (coverage.length > 0) {
+      await trx
+        .insertInto('coverage')
+        .values(
+          coverage.map((p) => ({ instance_id: instanceId, start_ms: p.start, end_ms: p.end, synced_ms: p.synced })),
+        )
+        .execute();
+    }
+    return gone.length;
+  });
+}
+
+export async function loadCoverage(db: Db, instanceId: string): Promise<Piece[]> {
+  const rows = await db
+    .selectFrom('coverage')
+    .select(['start_ms', 'end_ms', 'synced_ms'])
+    .where('instance_id', '=', instanceId)
+    .orderBy('start_ms')
+    .execute();
+  return rows.map((r) => ({ start: r.start_ms, end: r.end_ms, synced: r.synced_ms }));
+}
+
+export async function loadAllCoverage(db: Db): Promise<Map<string, Piece[]>> {
+  const rows = await db.selectFrom('coverage').selectAll().orderBy('instance_id').orderBy('start_ms').execute();
+  const out = new Map<string, Piece[]>();
+  for (const r of rows) {
+    const list = out.get(r.instance_id) ?? [];
+    list.push({ start: r.start_ms, end: r.end_ms, synced: r.synced_ms });
+    out.set(r.instance_id, list);
+  }
+  return out;
+}
+
+export type SyncState = Selectable<SyncStateTable>;
+
+export async function getSyncState(db: Db, instanceId: string): Promise<SyncState | undefined> {
+  return db.selectFrom('sync_state').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
+}
+
+export async function getAllSyncStates(db: Db): Promise<SyncState[]> {
+  return db.selectFrom('sync_state').selectAll().execute();
+}
+
+async function upsertState(db: Db, instanceId: string, patch: Partial<SyncState>): Promise<void> {
+  await db
+    .insertInto('sync_state')
+    .values({ instance_id: instanceId, ...patch })
+    .onConflict((oc) => oc.column('instance_id').doUpdateSet(patch))
+    .execute();
+}
+
+export function recordSuccess(
+  db: Db,
+  instanceId: string,
+  at: number,
+  storage: { full: number | null; log: number | null } | null,
+): Promise<void> {
+  return upsertState(db, instanceId, {
+    last_success_ms: at,
+    ...(storage ? { full_storage: storage.full, log_storage: storage.log } : {}),
+  });
+}
+
+export function recordError(
+  db: Db,
+  instanceId: string,
+  at: number,
+  error: { code: string; message: string; requestId: string | null },
+): Promise<void> {
+  return upsertState(db, instanceId, {
+    last_error_ms: at,
+    last_error_code: error.code,
+    last_error_message: error.message,
+    last_error_request_id: error.requestId,
+  });
+}
+
+/** Backups past their expected expiry (plus a day's grace) leave the index without asking upstream. */
+export async function purgeExpired(db: Db, now: number): Promise<number> {
+  const cutoff = new Date(now - DAY_MS).toISOString();
+  const expired = await db
+    .selectFrom('backups')
+    .select(['instance_id', sql<number>`min(start_ms)`.as('from'), sql<number>`max(start_ms)`.as('to')])
+    .where('expect_expire_time', '<', cutoff)
+    .groupBy('instance_id')
+    .execute();
+  let removed = 0;
+  for (const e of expired) {
+    await db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom('backups')
+        .where('instance_id', '=', e.instance_id)
+        .where('expect_expire_time', '<', cutoff)
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
+      await recomputeDays(trx, e.instance_id, e.from, e.to);
+    });
+  }
+  return removed;
+}

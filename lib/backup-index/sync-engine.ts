@@ -1,0 +1,233 @@
+import 'server-only';
+import { getKvstoreClient, type KvstoreClient } from '@/lib/aliyun/client';
+import { toAliyunError } from '@/lib/aliyun/errors';
+import type { Backup, BackupWithUrls } from '@/lib/aliyun/types';
+import { getConfig } from '@/lib/config';
+import { toMinute } from '@/lib/dates';
+import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
+import { addPiece, gaps, overlaps, staleParts, subtract, union, type Interval, type Piece } from './coverage';
+import { getIndexDb, type IndexDb } from './db';
+import { completeSync, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
+
+// Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
+// the engine syncs what the index has never seen (the gaps) and what may have changed since (the stale
+// recent edge), never the same interval twice at once, and tells the caller what it may wait for.
+
+const PAGE_SIZE = 300;
+const MINUTE_MS = 60_000;
+/** Ranges larger than this are synced in time slices, each recorded as soon as it is complete. */
+const SLICE_ROWS = 30_000;
+
+export interface Sync {
+  instanceId: string;
+  interval: Interval;
+  startedAt: number;
+  fetched: number;
+  total: number | null;
+  done: Promise<void>;
+  error: unknown;
+}
+
+export interface Plan {
+  /** Part of the interval has never been indexed: an answer now would miss rows. */
+  cold: boolean;
+  /** The syncs this interval waits on (already running or just started). */
+  syncs: Sync[];
+}
+
+interface EngineSettings {
+  freshMs: number;
+  edgeMs: number;
+  workers: number;
+}
+
+function settingsFromConfig(): EngineSettings {
+  const c = getConfig();
+  return {
+    freshMs: c.INDEX_FRESH_SECONDS * 1000,
+    edgeMs: c.INDEX_EDGE_MINUTES * MINUTE_MS,
+    workers: c.KVSTORE_BURST ?? c.KVSTORE_MAX_QPS,
+  };
+}
+
+function withoutUrls({ publicUrl: _p, intranetUrl: _i, ...backup }: BackupWithUrls): Backup {
+  return backup;
+}
+
+export class SyncEngine {
+  /** Each instance's coverage, read from the database once and then kept here (this is its only writer). */
+  private readonly pieces = new Map<string, Piece[]>();
+  private readonly loading = new Map<string, Promise<Piece[]>>();
+  private readonly running = new Map<string, Sync[]>();
+
+  constructor(
+    private readonly settings: EngineSettings,
+    private readonly client: () => KvstoreClient = getKvstoreClient,
+    private readonly db: () => Promise<IndexDb> = getIndexDb,
+  ) {}
+
+  async coverageOf(instanceId: string): Promise<Piece[]> {
+    const known = this.pieces.get(instanceId);
+    if (known) return known;
+    let load = this.loading.get(instanceId);
+    if (!load) {
+      load = this.db().then((db) => loadCoverage(db, instanceId));
+      this.loading.set(instanceId, load);
+      load.then(
+        (p) => {
+          if (!this.pieces.has(instanceId)) this.pieces.set(instanceId, p);
+        },
+        () => undefined,
+      );
+      void load.finally(() => this.loading.delete(instanceId)).catch(() => undefined);
+    }
+    await load;
+    return this.pieces.get(instanceId) ?? [];
+  }
+
+  syncsOf(instanceId: string): readonly Sync[] {
+    return this.running.get(instanceId) ?? [];
+  }
+
+  /**
+   * Starts whatever `want` needs: the gaps, the stale edge, or (force) all of it, minus what is already
+   * being synced. Returns at once; the caller decides how long to wait.
+   */
+  async plan(instanceId: string, regionId: string, want: Interval, force = false): Promise<Plan> {
+    const pieces = await this.coverageOf(instanceId);
+    // From here to the end nothing awaits, so two requests cannot both start the same interval.
+    const now = Date.now();
+    const w = { start: want.start, end: Math.min(want.end, now) };
+    if (w.end <= w.start) return { cold: false, syncs: [] };
+    const missing = gaps(pieces, w);
+    const { freshMs, edgeMs } = this.settings;
+    const needed = union(force ? [w] : [...missing, ...staleParts(pieces, w, now, freshMs, edgeMs)]);
+    const running = this.syncsOf(instanceId).filter((s) => needed.some((n) => overlaps(n, s.interval)));
+    const started = subtract(
+      needed,
+      running.map((s) => s.interval),
+    ).map((interval) => this.start(instanceId, regionId, interval));
+    return { cold: missing.length > 0, syncs: [...running, ...started] };
+  }
+
+  private start(instanceId: string, regionId: string, interval: Interval): Sync {
+    const sync: Sync = {
+      instanceId,
+      interval,
+      startedAt: Date.now(),
+      fetched: 0,
+      total: null,
+      error: null,
+      done: Promise.resolve(),
+    };
+    this.running.set(instanceId, [...this.syncsOf(instanceId), sync]);
+    sync.done = this.run(sync, regionId)
+      .catch((err: unknown) => {
+        sync.error = err;
+      })
+      .finally(() => {
+        const left = this.syncsOf(instanceId).filter((s) => s !== sync);
+        if (left.length > 0) this.running.set(instanceId, left);
+        else this.running.delete(instanceId);
+      });
+    return sync;
+  }
+
+  private async run(sync: Sync, regionId: string): Promise<void> {
+    const db = await this.db();
+    try {
+      const storage = await this.syncInterval(db, sync, regionId, sync.interval, true);
+      await recordSuccess(db, sync.instanceId, Date.now(), storage);
+    } catch (err) {
+      const e = toAliyunError(err);
+      await recordError(db, sync.instanceId, Date.now(), {
+        code: e.code ?? e.kind,
+        message: e.message,
+        requestId: e.requestId,
+      }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** One interval: its first page says how big it is; a big one is synced slice by slice, newest first. */
+  private async syncInterval(
+    db: IndexDb,
+    sync: Sync,
+    regionId: string,
+    interval: Interval,
+    top: boolean,
+  ): Promise<{ full: number | null; log: number | null }> {
+    // DescribeBackups takes whole minutes and at least a two-minute window, its end minute included.
+    const fetchEnd = Math.ceil(interval.end / MINUTE_MS) * MINUTE_MS;
+    const fetchStart = Math.min(Math.floor(interval.start / MINUTE_MS) * MINUTE_MS, fetchEnd - 2 * MINUTE_MS);
+    const client = this.client();
+    const page = (pageNumber: number) =>
+      client.describeBackups({
+        regionId,
+        instanceId: sync.instanceId,
+        startTime: toMinute(fetchStart),
+        endTime: toMinute(fetchEnd - MINUTE_MS),
+        pageSize: PAGE_SIZE,
+        pageNumber,
+      });
+
+    const syncedAt = Date.now();
+    const first = await page(1);
+    const storage = { full: first.fullStorageSize, log: first.logStorageSize };
+    if (top) sync.total = first.totalCount;
+    const slices = Math.ceil(first.totalCount / SLICE_ROWS);
+    if (top && slices > 1 && interval.end - interval.start > slices * MINUTE_MS * 2) {
+      const step = Math.ceil((interval.end - interval.start) / slices / MINUTE_MS) * MINUTE_MS;
+      for (let end = interval.end; end > interval.start; end -= step) {
+        await this.syncInterval(db, sync, regionId, { start: Math.max(interval.start, end - step), end }, false);
+      }
+      return storage;
+    }
+
+    const seen = new Set<string>();
+    let consistent = true;
+    const keep = async (backups: BackupWithUrls[]) => {
+      const mine = backups.filter((b) => {
+        const t = Date.parse(b.startTime);
+        return t >= interval.start && t < interval.end;
+      });
+      for (const b of backups) seen.add(b.backupId);
+      await upsertBackups(db, sync.instanceId, backups.map(withoutUrls));
+      sync.fetched += mine.length;
+    };
+    await keep(first.backups);
+    const pageCount = Math.ceil(first.totalCount / PAGE_SIZE);
+    let next = 2;
+    let failed = false;
+    const worker = async () => {
+      while (!failed && next <= pageCount) {
+        const p = await page(next++).catch((err: unknown) => {
+          failed = true;
+          throw err;
+        });
+        if (p.totalCount !== first.totalCount) consistent = false;
+        await keep(p.backups);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.workers, pageCount - 1) }, worker));
+
+    // A backup that appeared or expired while we paged shifts the pages: a row may have been missed, so
+    // this interval is not recorded as complete and nothing is dropped; the next request syncs it again.
+    const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
+    let pieces = this.pieces.get(sync.instanceId) ?? [];
+    if (consistent) {
+      pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
+      this.pieces.set(sync.instanceId, pieces);
+    }
+    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces);
+    return storage;
+  }
+}
+
+export function getSyncEngine(): SyncEngine {
+  return processSingleton('sync-engine', () => new SyncEngine(settingsFromConfig()));
+}
+
+export function resetSyncEngineForTests(): void {
+  dropProcessSingleton('sync-engine');
+}

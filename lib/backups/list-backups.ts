@@ -1,0 +1,103 @@
+import 'server-only';
+import { asOf, gaps, overlaps, staleParts, type Interval } from '@/lib/backup-index/coverage';
+import { getIndexDb } from '@/lib/backup-index/db';
+import { queryPage } from '@/lib/backup-index/query';
+import { getSyncState } from '@/lib/backup-index/store';
+import { getSyncEngine, type Sync } from '@/lib/backup-index/sync-engine';
+import { getConfig } from '@/lib/config';
+import { fetchInstance } from '@/lib/instances/fetch-instances';
+import type { BackupsAnswer, IndexFreshness } from './answer';
+import type { BackupsQuery } from './query';
+
+// One page of an instance's backups, from the index. A range the index has never seen waits for its sync,
+// but never past KVSTORE_DEADLINE_MS from the sync's start (later polls answer at once with progress); a
+// range that is only getting old answers at once and is brought up to date in the background.
+
+/** Waits for the syncs, or until each has run for the deadline, whichever comes first. */
+async function waitForSyncs(syncs: readonly Sync[], deadlineMs: number): Promise<void> {
+  if (syncs.length === 0) return;
+  const waitMs = Math.max(...syncs.map((s) => s.startedAt + deadlineMs)) - Date.now();
+  if (waitMs <= 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.all(syncs.map((s) => s.done)),
+    new Promise((resolve) => (timer = setTimeout(resolve, waitMs))),
+  ]);
+  clearTimeout(timer);
+}
+
+export function intervalOf(query: Pick<BackupsQuery, 'start' | 'end'>): Interval {
+  return { start: query.start.getTime(), end: query.end.getTime() + 1 };
+}
+
+/**
+ * Brings the index up to date for the query's range as far as the deadline allows (`force`: re-reads the
+ * whole range, dropping backups Alibaba Cloud no longer lists), and says how current it is.
+ */
+export async function syncRange(
+  instanceId: string,
+  query: Pick<BackupsQuery, 'start' | 'end'>,
+  scope: readonly string[] | null,
+  force = false,
+): Promise<IndexFreshness> {
+  const config = getConfig();
+  const instance = await fetchInstance(instanceId, scope);
+  const engine = getSyncEngine();
+  const want = intervalOf(query);
+  const plan = await engine.plan(instanceId, instance.regionId, want, force);
+  if (plan.cold || force) await waitForSyncs(plan.syncs, config.KVSTORE_DEADLINE_MS);
+
+  const db = await getIndexDb();
+  const [pieces, state] = await Promise.all([engine.coverageOf(instanceId), getSyncState(db, instanceId)]);
+  const now = Date.now();
+  const shown = { start: want.start, end: Math.min(want.end, now) };
+  const behind =
+    gaps(pieces, shown).length > 0 ||
+    staleParts(pieces, shown, now, config.INDEX_FRESH_SECONDS * 1000, config.INDEX_EDGE_MINUTES * 60_000)
+      .length > 0;
+  const failing = state?.last_error_ms != null && state.last_error_ms > (state.last_success_ms ?? 0);
+  const confirmed = asOf(pieces, want, config.INDEX_EDGE_MINUTES * 60_000);
+  const failed = plan.syncs.find((s) => s.error !== null);
+  // Nothing of this range was ever indexed and Alibaba Cloud failed: there is nothing to show but the error.
+  if (failed && confirmed === null) throw failed.error;
+
+  const running = engine.syncsOf(instanceId).filter((s) => overlaps(s.interval, want));
+  return {
+    asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
+    stale: behind && failing,
+    lastError:
+      state?.last_error_ms != null && state.last_error_code && state.last_error_message
+        ? {
+            code: state.last_error_code,
+            message: state.last_error_message,
+            requestId: state.last_error_request_id,
+            at: new Date(state.last_error_ms).toISOString(),
+          }
+        : null,
+    syncing:
+      plan.cold && running.length > 0
+        ? {
+            fetched: running.reduce((n, s) => n + s.fetched, 0),
+            total: running.some((s) => s.total === null)
+              ? null
+              : running.reduce((n, s) => n + (s.total ?? 0), 0),
+          }
+        : null,
+  };
+}
+
+export async function listBackups(
+  instanceId: string,
+  query: BackupsQuery,
+  scope: readonly string[] | null,
+): Promise<BackupsAnswer> {
+  const freshness = await syncRange(instanceId, query, scope);
+  const db = await getIndexDb();
+  const [page, state] = await Promise.all([queryPage(db, instanceId, query), getSyncState(db, instanceId)]);
+  return {
+    ...page,
+    ...freshness,
+    storage: { full: state?.full_storage ?? null, log: state?.log_storage ?? null },
+    range: { start: query.start.toISOString(), end: query.end.toISOString() },
+  };
+}
