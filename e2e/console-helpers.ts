@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Instance } from '@/lib/aliyun/types';
-import type { BackupsAnswer } from '@/lib/backups/view';
+import type { BackupsAnswer } from '@/lib/backups/answer';
 import { expect } from './fixtures';
 
 /** Signs in through the form, as a person does; lands wherever the console sends them. */

@@ -1,6 +1,6 @@
 'use client';
 
-import type { BackupsAnswer } from '@/lib/backups/view';
+import type { BackupsAnswer } from '@/lib/backups/answer';
 import { formatAge, formatBytes, formatExactBytes, formatPercent } from '@/lib/ui/format';
 import { formatDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Skeleton } from '@/components/ui/skeleton';

@@ -3,7 +3,7 @@
 import type { ReactTable } from '@tanstack/react-table';
 import { X } from 'lucide-react';
 import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES, type Backup } from '@/lib/aliyun/types';
-import type { FacetName, Facets } from '@/lib/backups/view';
+import type { FacetName, Facets } from '@/lib/backups/facets';
 import type { DateRange } from '@/lib/ui/date-range';
 import type { TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { backupsApiPath } from '@/lib/backups/query';
-import type { BackupsAnswer } from '@/lib/backups/view';
+import type { BackupsAnswer } from '@/lib/backups/answer';
 import type { DateRange } from '@/lib/ui/date-range';
 import { jobDownloadScript, type ShardLink, type ShardSkipped } from '@/lib/ui/shell-script';
 import { Button, buttonClass } from '@/components/ui/button';

@@ -2,7 +2,7 @@
 
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query';
-import type { FacetName } from '@/lib/backups/view';
+import type { FacetName } from '@/lib/backups/facets';
 
 // The page's whole view, in the URL under the API's own names. Filter, sort, page and search changes
 // push a history entry (Back undoes them); the default range and a search still being typed replace.
