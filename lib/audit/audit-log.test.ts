@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
-import { csvCell } from './audit-csv';
+import { csvCell } from '@/lib/csv';
 import { iterateAudit, listAudit, pruneAuditNow, recordAudit } from './audit-log';
 import { auditQuerySchema } from './audit-query';
 

@@ -6,6 +6,7 @@ import { parseDateOrDateTime } from '@/lib/dates';
 export const AUDIT_ACTIONS = [
   'download',
   'url_reveal',
+  'export',
   'sign_in',
   'sign_in_failed',
   'sign_in_throttled',

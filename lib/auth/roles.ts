@@ -4,12 +4,13 @@
 export const ROLES = ['viewer', 'downloader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'browse' | 'download' | 'audit';
+/** `audit`: read the audit log; `admin`: see how the console itself is doing (the backup index). */
+export type Permission = 'browse' | 'download' | 'audit' | 'admin';
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ['browse'],
   downloader: ['browse', 'download'],
-  admin: ['browse', 'download', 'audit'],
+  admin: ['browse', 'download', 'audit', 'admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -105,10 +105,7 @@ export function addPiece(pieces: readonly Piece[], added: Piece, edgeMs: number)
     const last = out[out.length - 1];
     const final = isFinal(p, edgeMs);
     const joinable =
-      last &&
-      last.end === p.start &&
-      isFinal(last, edgeMs) === final &&
-      (final || last.synced === p.synced);
+      last && last.end === p.start && isFinal(last, edgeMs) === final && (final || last.synced === p.synced);
     if (last && joinable) {
       last.end = p.end;
       last.synced = Math.max(last.synced, p.synced);

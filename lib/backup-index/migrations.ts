@@ -28,7 +28,11 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('recover_config', 'text')
         .addPrimaryKeyConstraint('backups_pk', ['instance_id', 'backup_id'])
         .execute();
-      await db.schema.createIndex('backups_start').on('backups').columns(['instance_id', 'start_ms']).execute();
+      await db.schema
+        .createIndex('backups_start')
+        .on('backups')
+        .columns(['instance_id', 'start_ms'])
+        .execute();
       await db.schema
         .createIndex('backups_status_start')
         .on('backups')

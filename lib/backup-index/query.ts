@@ -181,7 +181,11 @@ export async function* streamRows(
 ): AsyncGenerator<BackupRow[]> {
   const BATCH = 1_000;
   let batch: BackupRow[] = [];
-  const stream = where(instanceId, rangeOf(query), query)(db)
+  const stream = where(
+    instanceId,
+    rangeOf(query),
+    query,
+  )(db)
     .selectAll()
     .$call(sortedBy(query.sort))
     .stream(BATCH);

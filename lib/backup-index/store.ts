@@ -165,7 +165,12 @@ export async function completeSync(
       await trx
         .insertInto('coverage')
         .values(
-          coverage.map((p) => ({ instance_id: instanceId, start_ms: p.start, end_ms: p.end, synced_ms: p.synced })),
+          coverage.map((p) => ({
+            instance_id: instanceId,
+            start_ms: p.start,
+            end_ms: p.end,
+            synced_ms: p.synced,
+          })),
         )
         .execute();
     }
@@ -184,7 +189,12 @@ export async function loadCoverage(db: Db, instanceId: string): Promise<Piece[]>
 }
 
 export async function loadAllCoverage(db: Db): Promise<Map<string, Piece[]>> {
-  const rows = await db.selectFrom('coverage').selectAll().orderBy('instance_id').orderBy('start_ms').execute();
+  const rows = await db
+    .selectFrom('coverage')
+    .selectAll()
+    .orderBy('instance_id')
+    .orderBy('start_ms')
+    .execute();
   const out = new Map<string, Piece[]>();
   for (const r of rows) {
     const list = out.get(r.instance_id) ?? [];

@@ -179,7 +179,13 @@ export class SyncEngine {
     if (top && slices > 1 && interval.end - interval.start > slices * MINUTE_MS * 2) {
       const step = Math.ceil((interval.end - interval.start) / slices / MINUTE_MS) * MINUTE_MS;
       for (let end = interval.end; end > interval.start; end -= step) {
-        await this.syncInterval(db, sync, regionId, { start: Math.max(interval.start, end - step), end }, false);
+        await this.syncInterval(
+          db,
+          sync,
+          regionId,
+          { start: Math.max(interval.start, end - step), end },
+          false,
+        );
       }
       return storage;
     }

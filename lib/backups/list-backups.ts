@@ -4,7 +4,11 @@ import { getIndexDb } from '@/lib/backup-index/db';
 import { queryPage } from '@/lib/backup-index/query';
 import { getSyncState } from '@/lib/backup-index/store';
 import { getSyncEngine, type Sync } from '@/lib/backup-index/sync-engine';
+import { ApiError } from '@/lib/api/api-error';
+import { RateLimiter } from '@/lib/api/rate-limiter';
+import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 import type { BackupsAnswer, IndexFreshness } from './answer';
 import type { BackupsQuery } from './query';
@@ -38,14 +42,14 @@ export async function syncRange(
   instanceId: string,
   query: Pick<BackupsQuery, 'start' | 'end'>,
   scope: readonly string[] | null,
-  force = false,
+  { force = false, wait = true }: { force?: boolean; wait?: boolean } = {},
 ): Promise<IndexFreshness> {
   const config = getConfig();
   const instance = await fetchInstance(instanceId, scope);
   const engine = getSyncEngine();
   const want = intervalOf(query);
   const plan = await engine.plan(instanceId, instance.regionId, want, force);
-  if (plan.cold || force) await waitForSyncs(plan.syncs, config.KVSTORE_DEADLINE_MS);
+  if (wait && (plan.cold || force)) await waitForSyncs(plan.syncs, config.KVSTORE_DEADLINE_MS);
 
   const db = await getIndexDb();
   const [pieces, state] = await Promise.all([engine.coverageOf(instanceId), getSyncState(db, instanceId)]);
@@ -86,12 +90,14 @@ export async function syncRange(
   };
 }
 
+/** `wait: false` (the page's server render) answers with what the index holds now, syncing or not. */
 export async function listBackups(
   instanceId: string,
   query: BackupsQuery,
   scope: readonly string[] | null,
+  { wait = true }: { wait?: boolean } = {},
 ): Promise<BackupsAnswer> {
-  const freshness = await syncRange(instanceId, query, scope);
+  const freshness = await syncRange(instanceId, query, scope, { wait });
   const db = await getIndexDb();
   const [page, state] = await Promise.all([queryPage(db, instanceId, query), getSyncState(db, instanceId)]);
   return {
@@ -100,4 +106,28 @@ export async function listBackups(
     storage: { full: state?.full_storage ?? null, log: state?.log_storage ?? null },
     range: { start: query.start.toISOString(), end: query.end.toISOString() },
   };
+}
+
+const REFRESHES_PER_MINUTE = 6;
+
+/**
+ * The Refresh button: re-reads the whole range from Alibaba Cloud now (within the deadline), dropping
+ * backups it no longer lists. A few a minute per user, so nobody can spend the upstream budget by clicking.
+ */
+export async function refreshBackups(
+  instanceId: string,
+  query: Pick<BackupsQuery, 'start' | 'end'>,
+  user: SessionUser,
+): Promise<IndexFreshness> {
+  const limiter = processSingleton('refresh-limiter', () => new RateLimiter(REFRESHES_PER_MINUTE));
+  const wait = limiter.take(user.name);
+  if (wait > 0)
+    throw new ApiError(
+      429,
+      'throttled',
+      `Refreshed often enough for now: try again in ${wait} seconds.`,
+      {},
+      wait,
+    );
+  return syncRange(instanceId, query, user.scope, { force: true });
 }

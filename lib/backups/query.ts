@@ -30,17 +30,15 @@ export const BACKUP_ID_PATTERN = /^\d{1,20}$/;
 const NODE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,80}$/;
 
 const isoDateTime = () =>
-  z
-    .string({ error: `required: an ISO 8601 date-time such as ${DATE_TIME_EXAMPLE}` })
-    .transform((v, ctx) => {
-      const date = parseDateTime(v);
-      if (date) return date;
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected an ISO 8601 date-time with an offset between 2010 and 2100, such as ${DATE_TIME_EXAMPLE}`,
-      });
-      return z.NEVER;
+  z.string({ error: `required: an ISO 8601 date-time such as ${DATE_TIME_EXAMPLE}` }).transform((v, ctx) => {
+    const date = parseDateTime(v);
+    if (date) return date;
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an ISO 8601 date-time with an offset between 2010 and 2100, such as ${DATE_TIME_EXAMPLE}`,
     });
+    return z.NEVER;
+  });
 
 /** A comma list whose every item is one of `values`. Empty means "no filter". */
 function enumList<T extends string>(values: readonly T[]) {
@@ -130,6 +128,20 @@ export const instanceParamsSchema = z.object({
 export const backupParamsSchema = instanceParamsSchema.extend({
   backupId: z.string().regex(BACKUP_ID_PATTERN, 'expected a numeric backup id'),
 });
+
+/** An export: the table's filters and sort over the whole range, every matching row. */
+export const exportQuerySchema = backupsQuerySchema.safeExtend({
+  format: z.enum(['csv', 'json'], { error: 'expected csv or json' }).default('csv'),
+});
+export type ExportQuery = z.output<typeof exportQuerySchema>;
+
+/** A refresh re-reads a range from Alibaba Cloud. */
+export const rangeQuerySchema = z
+  .object({ start: isoDateTime(), end: isoDateTime() })
+  .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end.getTime() > q.start.getTime(), {
+    path: ['end'],
+    error: 'expected a time after start',
+  });
 
 export const downloadQuerySchema = z.object({
   variant: z.enum(['public', 'intranet'], { error: 'expected public or intranet' }).default('public'),

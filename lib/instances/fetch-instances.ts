@@ -21,7 +21,8 @@ interface State {
   refreshing: Promise<Known> | null;
 }
 
-const state = () => processSingleton<State>('instances', () => ({ known: null, loaded: false, refreshing: null }));
+const state = () =>
+  processSingleton<State>('instances', () => ({ known: null, loaded: false, refreshing: null }));
 
 async function configuredRegions(): Promise<string[]> {
   const { KVSTORE_REGIONS } = getConfig();

@@ -1,0 +1,6 @@
+import { withRoute } from '@/lib/api/with-route';
+import { indexStatus } from '@/lib/backup-index/index-status';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withRoute({ permission: 'admin' }, ({ user }) => indexStatus(user.scope));

@@ -1,0 +1,10 @@
+import { withRoute } from '@/lib/api/with-route';
+import { refreshBackups } from '@/lib/backups/list-backups';
+import { instanceParamsSchema, rangeQuerySchema } from '@/lib/backups/query';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = withRoute(
+  { permission: 'browse', params: instanceParamsSchema, query: rangeQuerySchema },
+  ({ params, query, user }) => refreshBackups(params.instanceId, query, user),
+);
