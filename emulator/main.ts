@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { faultsFromEnv } from './faults/fault-config';
+import { parseScaleBackups } from './seed/scale-backups';
 import { DEFAULT_PORT, startEmulator } from './server';
 
 function portFrom(value: string | undefined): number {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       ? Number(env.EMULATOR_DOWNLOAD_TTL_SECONDS)
       : undefined,
     faults: faultsFromEnv(env),
+    scaleBackups: parseScaleBackups(env.EMULATOR_SCALE_BACKUPS),
   });
   console.log(`listening on ${emulator.url}`);
 

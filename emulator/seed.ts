@@ -1,6 +1,18 @@
+import {
+  BackupChangeError,
+  addBackup,
+  removeBackup,
+  setBackupStatus,
+  type NewBackupInput,
+  type StatusChange,
+} from './seed/backup-changes';
+import type { BackupPage, BackupQuery, BackupStore } from './seed/backup-store';
 import { generateBackups } from './seed/backups';
-import { seedInstances, type SeedInstance } from './seed/instances';
+import { createBulkStore } from './seed/bulk-store';
+import { seedInstances, type SeedInstance, type SeedOptions } from './seed/instances';
+import { createListStore, type ListStore } from './seed/list-store';
 import { seedRegions } from './seed/regions';
+import { checkScaleBackups } from './seed/scale-backups';
 import type { KVStoreInstance, RawBackup, RawRegion } from './seed/types';
 
 export {
@@ -8,8 +20,17 @@ export {
   type SeedInstanceKey,
   type BackupPlan,
   type SeedInstance,
+  type SeedOptions,
 } from './seed/instances';
 export type { KVStoreInstance, RawBackup, RawRegion, RawTag } from './seed/types';
+export type { BackupPage, BackupQuery } from './seed/backup-store';
+export {
+  BackupChangeError,
+  type BackupChangeErrorKind,
+  type NewBackupInput,
+  type StatusChange,
+} from './seed/backup-changes';
+export { MAX_SCALE_BACKUPS, checkScaleBackups, parseScaleBackups } from './seed/scale-backups';
 
 export interface StorageSummary {
   FullStorageSize: number;
@@ -26,27 +47,51 @@ export interface Dataset {
   findInstance(instanceId: string): KVStoreInstance | undefined;
   /** Emulator-internal generation settings for an instance (retention, numbers-as-strings, …). */
   profileOf(instanceId: string): SeedInstance | undefined;
-  /** Every backup of the instance, newest first; `[]` for unknown ids. Generated on first use, then cached. */
+  /**
+   * Every backup of the instance, newest first, including runtime changes; `[]` for unknown ids. Generated on
+   * first use, then cached. Throws for the bulk instance (millions of rows): use `listBackups`.
+   */
   backupsFor(instanceId: string): RawBackup[];
+  /** Matching backups newest first, `limit` of them from `offset`, and how many match in all. Any instance. */
+  listBackups(instanceId: string, query?: BackupQuery, offset?: number, limit?: number): BackupPage;
   findBackup(instanceId: string, backupId: string): RawBackup | undefined;
   storageOf(instanceId: string): StorageSummary;
+  /** Adds a finished backup (ids and defaults as the admin endpoint documents). Throws BackupChangeError. */
+  addBackup(instanceId: string, input?: NewBackupInput): RawBackup;
+  /** Failed → size 0 and no file. Throws BackupChangeError. */
+  setBackupStatus(instanceId: string, backupId: string, change: StatusChange): RawBackup;
+  /** Expires a backup: gone from listings and downloads. Returns it as it was. Throws BackupChangeError. */
+  removeBackup(instanceId: string, backupId: string): RawBackup;
 }
 
-export function createDataset(now: Date): Dataset {
+export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
   const anchor = new Date(now.getTime());
-  const seeded = seedInstances(anchor);
+  if (opts.scaleBackups !== undefined) checkScaleBackups(opts.scaleBackups);
+  const seeded = seedInstances(anchor, opts);
   const byId = new Map(seeded.map((s) => [s.raw.InstanceId, s]));
-  const backupCache = new Map<string, RawBackup[]>();
-  const indexCache = new Map<string, Map<string, RawBackup>>();
-  const storageCache = new Map<string, StorageSummary>();
+  const stores = new Map<string, BackupStore | ListStore>();
+  const lastSuccessSize = new Map<string, number>();
 
-  const backupsFor = (instanceId: string): RawBackup[] => {
-    const cached = backupCache.get(instanceId);
-    if (cached) return cached;
+  const storeOf = (instanceId: string): BackupStore | ListStore | undefined => {
     const instance = byId.get(instanceId);
-    const backups = instance ? generateBackups(instance, anchor) : [];
-    if (instance) backupCache.set(instanceId, backups);
-    return backups;
+    if (!instance) return undefined;
+    let store = stores.get(instanceId);
+    if (!store) {
+      store =
+        instance.plan.kind === 'bulk'
+          ? createBulkStore(instance, anchor.getTime())
+          : createListStore(() => generateBackups(instance, anchor));
+      stores.set(instanceId, store);
+    }
+    return store;
+  };
+  const target = (instanceId: string): [SeedInstance, BackupStore] => {
+    const instance = byId.get(instanceId);
+    const store = storeOf(instanceId);
+    if (!instance || !store) {
+      throw new BackupChangeError('instance', 'instanceId', `No instance ${instanceId}.`);
+    }
+    return [instance, store];
   };
 
   return {
@@ -56,33 +101,32 @@ export function createDataset(now: Date): Dataset {
     regionsIn: seedRegions,
     findInstance: (id) => byId.get(id)?.raw,
     profileOf: (id) => byId.get(id),
-    backupsFor,
-    findBackup(instanceId, backupId) {
-      let index = indexCache.get(instanceId);
-      if (!index) {
-        index = new Map(backupsFor(instanceId).map((b) => [String(b.BackupId), b]));
-        indexCache.set(instanceId, index);
+    backupsFor(instanceId) {
+      const store = storeOf(instanceId);
+      if (!store) return [];
+      if (!('all' in store)) {
+        throw new Error(
+          `${instanceId} computes its backups per index; use listBackups() to page through them.`,
+        );
       }
-      return index.get(backupId);
+      return store.all();
     },
+    listBackups: (instanceId, query = {}, offset = 0, limit = Infinity) =>
+      storeOf(instanceId)?.list(query, offset, limit) ?? { total: 0, rows: [] },
+    findBackup: (instanceId, backupId) => storeOf(instanceId)?.find(backupId),
     storageOf(instanceId) {
-      const cached = storageCache.get(instanceId);
-      if (cached) return cached;
-      let full = 0;
-      let log = 0;
-      for (const b of backupsFor(instanceId)) {
-        if (b.BackupType === 'IncrementalBackup') log += b.BackupSize;
-        else full += b.BackupSize;
-      }
+      const totals = storeOf(instanceId)?.storage() ?? { full: 0, log: 0 };
       // Free quota: Alibaba grants backup space proportional to capacity; the exact rule is undocumented.
       const capacityBytes = (byId.get(instanceId)?.raw.Capacity ?? 0) * 1024 * 1024;
-      const summary = {
-        FullStorageSize: full,
-        LogStorageSize: log,
-        FreeSize: Math.max(0, capacityBytes * 50 - full - log),
+      return {
+        FullStorageSize: totals.full,
+        LogStorageSize: totals.log,
+        FreeSize: Math.max(0, capacityBytes * 50 - totals.full - totals.log),
       };
-      storageCache.set(instanceId, summary);
-      return summary;
     },
+    addBackup: (instanceId, input = {}) => addBackup(...target(instanceId), input, Date.now()),
+    setBackupStatus: (instanceId, backupId, change) =>
+      setBackupStatus(...target(instanceId), backupId, change, lastSuccessSize),
+    removeBackup: (instanceId, backupId) => removeBackup(...target(instanceId), backupId),
   };
 }

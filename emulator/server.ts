@@ -39,6 +39,11 @@ export interface EmulatorOptions {
   downloadUrlTtlSeconds?: number;
   /** Base of download URLs (e.g. behind a proxy); default the emulator's own URL. */
   publicUrl?: string;
+  /**
+   * Adds the bulk instance (`SEED_INSTANCE_IDS.bulk`) with exactly this many backups (1..5,000,000), computed
+   * on demand rather than stored. Default: no bulk instance.
+   */
+  scaleBackups?: number;
 }
 
 export interface RunningEmulator {
@@ -60,7 +65,13 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
   const keys = new Map([[accessKeyId, accessKeySecret]]);
   const ossKeys = new Map([[OSS_SIGNER_ID, ossSignerSecret(accessKeySecret)]]);
   const ttl = opts.downloadUrlTtlSeconds ?? 900;
-  const dataset = createDataset(opts.now ?? new Date());
+  let dataset: Dataset;
+  try {
+    dataset = createDataset(opts.now ?? new Date(), { scaleBackups: opts.scaleBackups });
+  } catch (err) {
+    // Callers await startEmulator: a bad option (scaleBackups) should reject, not throw synchronously.
+    return Promise.reject(err);
+  }
   const faults = new FaultController(faultConfigSchema.parse({ ...NO_FAULTS, ...opts.faults }));
   const stats = new Stats();
   const nonces = new NonceStore();
@@ -82,7 +93,8 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
-    if (url.pathname.startsWith('/__admin/')) return handleAdmin(req, res, url, { faults, stats });
+    if (url.pathname.startsWith('/__admin/'))
+      return handleAdmin(req, res, url, { faults, stats, dataset, downloadUrls });
     if (url.pathname.startsWith(`${PUBLIC_PREFIX}/`) || url.pathname.startsWith(`${INTRANET_PREFIX}/`)) {
       stats.download();
       return handleDownload(req, res, url, { dataset, keys: ossKeys });

@@ -1,7 +1,7 @@
 import { apiErrors } from '../protocol/api-error';
 import type { RawBackup } from '../seed';
 import type { ActionHandler } from './action-context';
-import { page, parseId, parsePageNumber, parsePageSize } from './paging';
+import { parseId, parsePageNumber, parsePageSize } from './paging';
 
 const PAGE_SIZES = new Set([30, 50, 100, 200, 300]);
 const MINUTE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})Z$/;
@@ -50,15 +50,9 @@ export const describeBackups: ActionHandler = ({ params, dataset, downloadUrls }
   const profile = dataset.profileOf(instanceId);
 
   // The end minute is inclusive: EndTime 18:00Z still matches a backup that started at 18:00:59.
-  const endExclusive = end + 60_000;
-  const matching = dataset.backupsFor(instanceId).filter((b) => {
-    const t = Date.parse(b.BackupStartTime);
-    if (t < start || t >= endExclusive) return false;
-    if (backupId !== undefined && String(b.BackupId) !== backupId) return false;
-    return jobId === undefined || String(b.BackupJobID) === jobId;
-  });
-
-  const rows = page(matching, pageNumber, pageSize).map((b) => {
+  const query = { fromMs: start, toMs: end + 60_000, backupId, jobId };
+  const { total, rows } = dataset.listBackups(instanceId, query, (pageNumber - 1) * pageSize, pageSize);
+  const shown = rows.map((b) => {
     if (profile?.numbersAsStrings) return stringifyNumbers(b);
     const urls = downloadUrls(instanceId, b);
     return { ...b, BackupDownloadURL: urls.publicUrl, BackupIntranetDownloadURL: urls.intranetUrl };
@@ -67,8 +61,8 @@ export const describeBackups: ActionHandler = ({ params, dataset, downloadUrls }
   return {
     PageNumber: pageNumber,
     PageSize: pageSize,
-    TotalCount: matching.length,
+    TotalCount: total,
     ...dataset.storageOf(instanceId),
-    Backups: { Backup: rows },
+    Backups: { Backup: shown },
   };
 };

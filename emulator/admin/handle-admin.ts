@@ -1,31 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../protocol/request-params';
 import { describeIssue, faultPatchSchema } from '../faults/fault-config';
 import type { FaultController } from '../faults/fault-controller';
 import type { Stats } from '../faults/stats';
+import { json, jsonError, readJson } from './admin-json';
+import { handleBackupRoute, type BackupAdminContext } from './backup-routes';
 
-export interface AdminContext {
+export interface AdminContext extends BackupAdminContext {
   faults: FaultController;
   stats: Stats;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
-}
-
 async function setFaults(req: IncomingMessage, res: ServerResponse, ctx: AdminContext): Promise<void> {
-  let input: unknown;
-  try {
-    const text = (await readBody(req)).toString('utf8');
-    input = text.trim() === '' ? {} : JSON.parse(text);
-  } catch {
-    return json(res, 400, { error: { field: '', message: 'Body must be a JSON object.' } });
-  }
-  const parsed = faultPatchSchema.safeParse(input);
+  const body = await readJson(req);
+  if (!body.ok) return jsonError(res, 400, '', 'Body must be a JSON object.');
+  const parsed = faultPatchSchema.safeParse(body.value);
   if (!parsed.success) return json(res, 400, { error: describeIssue(parsed.error) });
   json(res, 200, ctx.faults.update(parsed.data));
 }
@@ -39,7 +29,8 @@ export async function handleAdmin(
 ): Promise<void> {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? ''))
     return json(res, 404, { error: { message: 'Not found.' } });
-  const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
+  const pathname = url.pathname.replace(/\/+$/, '');
+  const route = `${req.method} ${pathname}`;
   switch (route) {
     case 'GET /__admin/faults':
       return json(res, 200, ctx.faults.current);
@@ -54,7 +45,7 @@ export async function handleAdmin(
     case 'DELETE /__admin/stats':
       ctx.stats.reset();
       return json(res, 200, ctx.stats.snapshot());
-    default:
-      return json(res, 404, { error: { message: `No admin route ${route}.` } });
   }
+  if (await handleBackupRoute(req, res, pathname, ctx)) return;
+  json(res, 404, { error: { message: `No admin route ${route}.` } });
 }

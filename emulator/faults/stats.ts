@@ -1,3 +1,5 @@
+import { RollingPeak } from './rolling-peak';
+
 export interface StatsSnapshot {
   since: string;
   total: number;
@@ -5,19 +7,28 @@ export interface StatsSnapshot {
   errors: Record<string, number>;
   downloads: number;
   faults: Record<string, number>;
+  /** Most API calls (not downloads) that arrived within any rolling 1,000 ms since the last reset. */
+  maxPerSecond: number;
 }
 
-/** Request counters, so tests can prove a cached page made no upstream call. */
-export class Stats {
-  private data: StatsSnapshot = Stats.empty();
+type Counters = Omit<StatsSnapshot, 'maxPerSecond'>;
 
-  private static empty(): StatsSnapshot {
+/** Request counters, so tests can prove a cached page made no upstream call, or a QPS budget held. */
+export class Stats {
+  private data: Counters = Stats.empty();
+  private perSecond = new RollingPeak(1000);
+
+  /** `clock` is monotonic milliseconds; injectable for tests. */
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
+  private static empty(): Counters {
     return { since: new Date().toISOString(), total: 0, actions: {}, errors: {}, downloads: 0, faults: {} };
   }
 
   action(name: string): void {
     this.data.total += 1;
     this.data.actions[name] = (this.data.actions[name] ?? 0) + 1;
+    this.perSecond.record(this.clock());
   }
 
   error(code: string): void {
@@ -33,10 +44,11 @@ export class Stats {
   }
 
   snapshot(): StatsSnapshot {
-    return structuredClone(this.data);
+    return { ...structuredClone(this.data), maxPerSecond: this.perSecond.peak };
   }
 
   reset(): void {
     this.data = Stats.empty();
+    this.perSecond = new RollingPeak(1000);
   }
 }

@@ -1,28 +1,17 @@
+import { SHARDS_PER_JOB, jobId, type JobKind } from './backup-ids';
 import { between, rngFor, type Rng } from './prng';
 import type { BackupPlan, SeedInstance } from './instances';
 import { DAY_MS, HOUR_MS, MINUTE_MS, isoSeconds } from './time-format';
 import type { RawBackup } from './types';
 import { DOC_EXAMPLE_BACKUPS } from './doc-example';
 
-const ID_EPOCH_S = Date.UTC(2010, 0, 1) / 1000;
 const MB = 1024 * 1024;
-const RECOVER_CONFIG_MODE = '{"whitelist":true,"config":true,"account":true}';
-
-type JobKind = 0 | 1 | 2; // automated, manual, incremental
+export const RECOVER_CONFIG_MODE = '{"whitelist":true,"config":true,"account":true}';
 
 interface Job {
   startMs: number;
   kind: JobKind;
   rng: Rng;
-}
-
-/**
- * Ids derive from (start second, kind, instance slot, shard) so they grow with time like real ones, never
- * collide between instances and stay below 2^53.
- */
-function jobId(startMs: number, kind: JobKind, slot: number): number {
-  const sec = Math.floor(startMs / 1000) - ID_EPOCH_S;
-  return (sec * 4 + kind) * 16 + slot;
 }
 
 function inIncident(plan: BackupPlan, shard: number, job: Job, nowMs: number): boolean {
@@ -49,7 +38,7 @@ function expandJob(instance: SeedInstance, job: Job, nowMs: number): RawBackup[]
     const endMs = job.startMs + durationMs;
     if (endMs > nowMs) continue; // still running: DescribeBackups only lists finished backups
     out.push({
-      BackupId: id * 32 + shard,
+      BackupId: id * SHARDS_PER_JOB + shard,
       BackupJobID: id,
       BackupStartTime: isoSeconds(job.startMs),
       BackupEndTime: isoSeconds(endMs),
@@ -108,6 +97,8 @@ export function generateBackups(instance: SeedInstance, now: Date): RawBackup[] 
   const { plan, raw } = instance;
   if (plan.kind === 'doc-example') return DOC_EXAMPLE_BACKUPS.map((b) => ({ ...b }));
   if (plan.kind === 'none') return [];
+  // Materializing millions of rows is exactly what the bulk instance exists to avoid.
+  if (plan.kind === 'bulk') throw new Error('Bulk backups are computed per index: use a bulk store.');
   const nowMs = now.getTime();
   const fromMs = Math.max(nowMs - plan.retentionDays * DAY_MS, Date.parse(raw.CreateTime) + HOUR_MS);
   const jobs =

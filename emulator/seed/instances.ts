@@ -16,13 +16,18 @@ export const SEED_INSTANCE_IDS = {
   scale: 'r-t4nscale00000001',
   /** Created recently: no backups yet. */
   empty: 'r-uf6empty00000001',
+  /**
+   * Load tests: exists only with `startEmulator({ scaleBackups: n })` / `EMULATOR_SCALE_BACKUPS`, and then has
+   * exactly n backups over 365 days, computed from their index instead of stored.
+   */
+  bulk: 'r-t4nbulk000000001',
 } as const;
 
 export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;
 
 /** How an instance's backups are generated; internal to the emulator, never serialized. */
 export interface BackupPlan {
-  kind: 'doc-example' | 'daily' | 'interval' | 'none';
+  kind: 'doc-example' | 'daily' | 'interval' | 'bulk' | 'none';
   retentionDays: number;
   /** Minutes after 00:00 UTC of the automated window (daily plans). */
   windowMinute: number;
@@ -35,8 +40,10 @@ export interface BackupPlan {
   incident?: { shards: number[]; fromDaysAgo: number; toDaysAgo: number };
   manualPerDay: number;
   incrementalsPerDay: number;
-  /** Small integer that keeps BackupIds of different instances apart. */
+  /** Small integer (0..15) that keeps BackupIds of different instances apart. */
   slot: number;
+  /** Bulk plans: exactly this many backups. */
+  count: number;
 }
 
 export interface SeedInstance {
@@ -58,6 +65,7 @@ const NO_PLAN: BackupPlan = {
   manualPerDay: 0,
   incrementalsPerDay: 0,
   slot: 0,
+  count: 0,
 };
 
 interface InstanceDef extends Partial<KVStoreInstance> {
@@ -210,14 +218,44 @@ const DEFS: InstanceDef[] = [
   },
 ];
 
+function bulkDef(count: number): InstanceDef {
+  return {
+    InstanceId: SEED_INSTANCE_IDS.bulk,
+    InstanceName: 'bulk-load-test',
+    RegionId: 'ap-southeast-1',
+    ZoneId: 'ap-southeast-1b',
+    ArchitectureType: 'standard',
+    EngineVersion: '7.0',
+    InstanceClass: 'redis.master.small.default',
+    Capacity: 1024,
+    ChargeType: 'PostPaid',
+    // Older than the retention, so the oldest backup does not predate the instance.
+    ageDays: 400,
+    plan: {
+      kind: 'bulk',
+      retentionDays: 365,
+      sizeMb: [1, 12],
+      failureRate: 0.02,
+      slot: 6,
+      count,
+    },
+  };
+}
+
 const REGION_PREFIX: Record<string, string> = {
   'cn-hangzhou': 'bp1',
   'cn-shanghai': 'uf6',
   'ap-southeast-1': 't4n',
 };
 
-export function seedInstances(now: Date): SeedInstance[] {
-  return DEFS.map((def) => {
+export interface SeedOptions {
+  /** Adds the bulk instance with this many backups. */
+  scaleBackups?: number;
+}
+
+export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[] {
+  const defs = opts.scaleBackups === undefined ? DEFS : [...DEFS, bulkDef(opts.scaleBackups)];
+  return defs.map((def) => {
     const { ageDays, plan, ...fields } = def;
     const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;
     const prefix = REGION_PREFIX[def.RegionId] ?? 'xx1';

@@ -28,7 +28,8 @@ function connect(file: string, readonly = false): Database.Database {
     conn.pragma('synchronous = NORMAL');
   }
   conn.pragma('busy_timeout = 5000');
-  conn.pragma('cache_size = -16000');
+  // Pages cached per connection (KiB): the main one serves every view, a reader one long scan.
+  conn.pragma(`cache_size = ${readonly ? -2000 : -16000}`);
   return conn;
 }
 

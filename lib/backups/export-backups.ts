@@ -38,7 +38,7 @@ async function* chunks(instanceId: string, query: ExportQuery): AsyncGenerator<s
       if (query.format === 'csv') {
         yield backups.map((b) => csvLine(COLUMNS.map((c) => b[c]))).join('');
       } else {
-        yield backups.map((b) => `${first ? '' : ','}\n${JSON.stringify(b)}`).join('');
+        yield backups.map((b, i) => `${first && i === 0 ? '' : ','}\n${JSON.stringify(b)}`).join('');
         first = false;
       }
     }

@@ -40,3 +40,16 @@ export function formatPercent(part: number, whole: number): string {
   const pct = (part / whole) * 100;
   return `${pct === 100 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
+
+/** "12 s ago", then as `formatAge`: how long since something happened, to the second while it is recent. */
+export function formatSince(iso: string, now: number): string {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (seconds < 5) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  return formatAge(iso, now);
+}
+
+/** 5400 → "5,400", the same on the server and in every browser. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

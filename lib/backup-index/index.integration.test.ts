@@ -1,0 +1,194 @@
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as getBackups } from '@/app/api/instances/[instanceId]/backups/route';
+import { POST as postRefresh } from '@/app/api/instances/[instanceId]/backups/refresh/route';
+import { SEED_INSTANCE_IDS } from '@/emulator/seed';
+import type { RunningEmulator } from '@/emulator/server';
+import type { SessionUser } from '@/lib/auth/roles';
+import type { BackupsAnswer } from '@/lib/backups/answer';
+import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
+
+// The index against the emulator, counted by the emulator's own request counters: the number of
+// DescribeBackups calls follows the backups, not the requests; changes upstream reach the index.
+
+const user: SessionUser = { name: 'tester', role: 'admin', scope: null };
+vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => user }));
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const scale = SEED_INSTANCE_IDS.scale;
+const standard = SEED_INSTANCE_IDS.standard;
+
+function call(route: typeof getBackups, url: string, instanceId: string, method = 'GET') {
+  return route(new NextRequest(new URL(url, 'http://127.0.0.1'), { method }), {
+    params: Promise.resolve({ instanceId }),
+  });
+}
+
+async function list(instanceId: string, start: number, end: number, extra: Record<string, string> = {}) {
+  const qs = new URLSearchParams({
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    pageSize: '100',
+    ...extra,
+  });
+  const res = await call(getBackups, `/api/instances/${instanceId}/backups?${qs}`, instanceId);
+  return { status: res.status, body: (await res.json()) as BackupsAnswer };
+}
+
+async function refresh(instanceId: string, start: number, end: number) {
+  const qs = new URLSearchParams({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+  const res = await call(
+    postRefresh,
+    `/api/instances/${instanceId}/backups/refresh?${qs}`,
+    instanceId,
+    'POST',
+  );
+  expect(res.status).toBe(200);
+}
+
+/** Polls until `check` holds, at most `ms`; never a fixed sleep. */
+async function eventually<T>(probe: () => Promise<T>, check: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (check(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The pages DescribeBackups needs for [start, end) widened to whole minutes, as the sync asks. */
+function pagesFor(emulator: RunningEmulator, instanceId: string, start: number, end: number): number {
+  const from = Math.floor(start / MINUTE) * MINUTE;
+  const to = Math.ceil(end / MINUTE) * MINUTE;
+  const n = emulator.dataset.backupsFor(instanceId).filter((b) => {
+    const t = Date.parse(b.BackupStartTime);
+    return t >= from && t < to;
+  }).length;
+  return Math.max(1, Math.ceil(n / 300));
+}
+
+async function admin(emulator: RunningEmulator, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${emulator.url}/__admin${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+  return (await res.json()) as { BackupId: number | string };
+}
+
+describe('the backup index against the emulator', () => {
+  let emulator: RunningEmulator;
+  let running = false;
+  const calls = () => emulator.stats.snapshot().actions.DescribeBackups ?? 0;
+
+  beforeAll(async () => {
+    vi.stubEnv('INDEX_FRESH_SECONDS', '1');
+    emulator = await startEmulatorForTests();
+    running = true;
+  });
+  afterAll(() => stopEmulatorForTests(running ? emulator : undefined));
+
+  it('fetches only the gap of an overlapping range, and nothing for a covered one', async () => {
+    const now = emulator.dataset.now.getTime();
+    const first = await list(scale, now - 10 * DAY, now - 5 * DAY);
+    expect(first.status).toBe(200);
+    expect(first.body.totals.count).toBeGreaterThan(800);
+
+    const before = calls();
+    const second = await list(scale, now - 7 * DAY, now - 2 * DAY);
+    expect(second.status).toBe(200);
+    expect(calls() - before).toBe(pagesFor(emulator, scale, now - 5 * DAY + 1, now - 2 * DAY + 1));
+
+    const covered = calls();
+    await list(scale, now - 9 * DAY, now - 3 * DAY, { status: 'Failed', sort: 'size.desc' });
+    expect(calls()).toBe(covered);
+  });
+
+  it('makes one sync for 20 simultaneous cold requests of one range', async () => {
+    const now = emulator.dataset.now.getTime();
+    const [start, end] = [now - 30 * DAY, now - 20 * DAY];
+    const before = calls();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => list(scale, start, end)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(new Set(answers.map((a) => a.body.totals.count)).size).toBe(1);
+    expect(calls() - before).toBe(pagesFor(emulator, scale, start, end + 1));
+  });
+
+  it('follows a backup added, changed and expired upstream', async () => {
+    const end = Date.now() + 3_600_000;
+    const start = end - 2 * DAY;
+    const ids = async () => (await list(standard, start, end)).body.rows.map((r) => r.backupId);
+    await list(standard, start, end);
+
+    // Added, then shown after a Refresh.
+    const added = await admin(emulator, 'POST', `/instances/${standard}/backups`, { size: 123_456 });
+    await refresh(standard, start, end);
+    expect(await ids()).toContain(String(added.BackupId));
+
+    // Added, then shown on its own once the recent edge is older than INDEX_FRESH_SECONDS.
+    const later = await admin(emulator, 'POST', `/instances/${standard}/backups`, { status: 'Failed' });
+    expect(await eventually(ids, (v) => v.includes(String(later.BackupId)))).toContain(
+      String(later.BackupId),
+    );
+
+    // A status change lands.
+    await admin(emulator, 'PATCH', `/instances/${standard}/backups/${added.BackupId}`, { status: 'Failed' });
+    await refresh(standard, start, end);
+    const row = (await list(standard, start, end)).body.rows.find(
+      (r) => r.backupId === String(added.BackupId),
+    );
+    expect(row?.status).toBe('Failed');
+
+    // An expired backup leaves, and the counts follow.
+    const count = (await list(standard, start, end)).body.totals.count;
+    await admin(emulator, 'DELETE', `/instances/${standard}/backups/${added.BackupId}`);
+    await refresh(standard, start, end);
+    const after = await list(standard, start, end);
+    expect(after.body.rows.map((r) => r.backupId)).not.toContain(String(added.BackupId));
+    expect(after.body.totals.count).toBe(count - 1);
+  });
+
+  it('answers an indexed range with stale: true while Alibaba Cloud is down', async () => {
+    const end = Date.now() + 3_600_000;
+    const start = end - 3 * DAY;
+    const fresh = await list(SEED_INSTANCE_IDS.rwsplit, start, end);
+    expect(fresh.body.stale).toBe(false);
+    expect(fresh.body.asOf).not.toBeNull();
+    const rows = fresh.body.rows.length;
+    expect(rows).toBeGreaterThan(0);
+
+    await emulator.close();
+    running = false;
+    const down = await eventually(
+      () => list(SEED_INSTANCE_IDS.rwsplit, start, end),
+      (a) => a.body.stale,
+    );
+    expect(down.status).toBe(200);
+    expect(down.body.stale).toBe(true);
+    expect(down.body.lastError?.message).toBeTruthy();
+    expect(down.body.rows).toHaveLength(rows);
+  });
+});
+
+describe('the upstream budget', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    vi.stubEnv('KVSTORE_MAX_QPS', '5');
+    emulator = await startEmulatorForTests();
+  });
+  afterAll(() => stopEmulatorForTests(emulator));
+
+  it('never lets the emulator see more than KVSTORE_MAX_QPS calls in any second', async () => {
+    const now = emulator.dataset.now.getTime();
+    const { status, body } = await list(scale, now - 30 * DAY, now);
+    expect(status).toBe(200);
+    expect(body.syncing).toBeNull();
+    const stats = emulator.stats.snapshot();
+    expect(stats.actions.DescribeBackups).toBe(pagesFor(emulator, scale, now - 30 * DAY, now + 1));
+    expect(stats.actions.DescribeBackups).toBeGreaterThan(15);
+    expect(stats.maxPerSecond).toBeLessThanOrEqual(5);
+  });
+});
