@@ -29,7 +29,7 @@ const schema = z.object({
   KVSTORE_TIMEOUT_MS: intInRange(1_000, 120_000, 15_000),
   KVSTORE_MAX_RETRIES: intInRange(0, 10, 3),
   /** Upstream budget: calls to Alibaba Cloud in any rolling second, shared by every request and the warmer. */
-  KVSTORE_MAX_QPS: intInRange(1, 1_000, 20),
+  KVSTORE_MAX_QPS: intInRange(1, 1_000, 25),
   /** Upstream calls in flight at once (the burst); at most KVSTORE_MAX_QPS. Defaults to KVSTORE_MAX_QPS. */
   KVSTORE_BURST: z.coerce.number().int().min(1).max(1_000).optional(),
   /** No API answer waits on Alibaba Cloud longer than this; a longer sync goes on in the background. */

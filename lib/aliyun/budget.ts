@@ -22,8 +22,9 @@ export interface BudgetSnapshot {
   pausedUntil: string | null;
 }
 
-// A little over a second, so calls the network delays unevenly still arrive at most maxQps per second.
-const WINDOW_MS = 1_050;
+// More than a second, so calls that a busy event loop or the network delay unevenly still arrive at most
+// maxQps in any second.
+const WINDOW_MS = 1_200;
 const MIN_PAUSE_MS = 1_000;
 const MAX_PAUSE_MS = 30_000;
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import { toRecoverConfigMode } from '@/lib/aliyun/raw-values';
 import type { Backup } from '@/lib/aliyun/types';
-import type { Interval, Piece } from './coverage';
+import { union, type Interval, type Piece } from './coverage';
 import type { IndexDatabase, BackupsTable, SyncStateTable } from './schema';
 
 // Reads and writes of the index's tables. Every write of backups also refreshes the per-day counts of the
@@ -94,39 +94,78 @@ async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: n
     .execute();
 }
 
-/** Inserts or updates one page of backups (all of one instance). Rows with no usable start time are skipped. */
-export async function upsertBackups(db: Db, instanceId: string, backups: Backup[]): Promise<void> {
+function upsertQuery(db: Db, rows: BackupsTable[]) {
+  return db
+    .insertInto('backups')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['instance_id', 'backup_id']).doUpdateSet((eb) => ({
+        job_id: eb.ref('excluded.job_id'),
+        node: eb.ref('excluded.node'),
+        status: eb.ref('excluded.status'),
+        type: eb.ref('excluded.type'),
+        mode: eb.ref('excluded.mode'),
+        method: eb.ref('excluded.method'),
+        start_ms: eb.ref('excluded.start_ms'),
+        start_time: eb.ref('excluded.start_time'),
+        end_time: eb.ref('excluded.end_time'),
+        duration: eb.ref('excluded.duration'),
+        size: eb.ref('excluded.size'),
+        db_names: eb.ref('excluded.db_names'),
+        engine_version: eb.ref('excluded.engine_version'),
+        expect_expire_time: eb.ref('excluded.expect_expire_time'),
+        recover_config: eb.ref('excluded.recover_config'),
+      })),
+    );
+}
+
+// Building and compiling a 300-row upsert costs as much as running it: the text depends only on the
+// number of rows, so it is compiled once per size and reused with each batch's values (in toRow's
+// column order, which is the order Kysely binds them in).
+const upsertText = new WeakMap<Db, Map<number, string>>();
+
+function compiledUpsert(db: Db, rows: BackupsTable[]): CompiledQuery {
+  const texts = upsertText.get(db) ?? new Map<number, string>();
+  upsertText.set(db, texts);
+  const text = texts.get(rows.length);
+  if (text === undefined) {
+    const compiled = upsertQuery(db, rows).compile();
+    texts.set(rows.length, compiled.sql);
+    return compiled;
+  }
+  return CompiledQuery.raw(
+    text,
+    rows.flatMap((r) => Object.values(r)),
+  );
+}
+
+/**
+ * Inserts or updates backups of one instance (rows with no usable start time are skipped) and returns the
+ * span of start times written. `countDays: false` leaves the per-day counts to the caller (`countDays`),
+ * so a sync of many pages counts once at its end.
+ */
+export async function upsertBackups(
+  db: Db,
+  instanceId: string,
+  backups: Backup[],
+  { countDays: count = true } = {},
+): Promise<Interval | null> {
   const rows = backups.map(toRow).filter((r): r is BackupsTable => r !== null);
-  if (rows.length === 0) return;
+  if (rows.length === 0) return null;
   const starts = rows.map((r) => r.start_ms);
+  const span = { start: Math.min(...starts), end: Math.max(...starts) + 1 };
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      await trx
-        .insertInto('backups')
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .onConflict((oc) =>
-          oc.columns(['instance_id', 'backup_id']).doUpdateSet((eb) => ({
-            job_id: eb.ref('excluded.job_id'),
-            node: eb.ref('excluded.node'),
-            status: eb.ref('excluded.status'),
-            type: eb.ref('excluded.type'),
-            mode: eb.ref('excluded.mode'),
-            method: eb.ref('excluded.method'),
-            start_ms: eb.ref('excluded.start_ms'),
-            start_time: eb.ref('excluded.start_time'),
-            end_time: eb.ref('excluded.end_time'),
-            duration: eb.ref('excluded.duration'),
-            size: eb.ref('excluded.size'),
-            db_names: eb.ref('excluded.db_names'),
-            engine_version: eb.ref('excluded.engine_version'),
-            expect_expire_time: eb.ref('excluded.expect_expire_time'),
-            recover_config: eb.ref('excluded.recover_config'),
-          })),
-        )
-        .execute();
+      await trx.executeQuery(compiledUpsert(db, rows.slice(i, i + INSERT_BATCH)));
     }
-    await recomputeDays(trx, instanceId, Math.min(...starts), Math.max(...starts));
+    if (count) await recomputeDays(trx, instanceId, span.start, span.end - 1);
   });
+  return span;
+}
+
+/** Brings the per-day counts of [span.start, span.end) in line with the rows. */
+export async function countDays(db: Db, instanceId: string, span: Interval): Promise<void> {
+  await db.transaction().execute((trx) => recomputeDays(trx, instanceId, span.start, span.end - 1));
 }
 
 /**
@@ -139,6 +178,7 @@ export async function completeSync(
   interval: Interval,
   seen: ReadonlySet<string> | null,
   coverage: readonly Piece[],
+  written: Interval | null,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let gone: string[] = [];
@@ -158,8 +198,9 @@ export async function completeSync(
           .where('backup_id', 'in', gone.slice(i, i + INSERT_BATCH))
           .execute();
       }
-      if (gone.length > 0) await recomputeDays(trx, instanceId, interval.start, interval.end - 1);
     }
+    const recount = union([...(written ? [written] : []), ...(gone.length > 0 ? [interval] : [])]);
+    for (const span of recount) await recomputeDays(trx, instanceId, span.start, span.end - 1);
     await trx.deleteFrom('coverage').where('instance_id', '=', instanceId).execute();
     if (coverage.length > 0) {
       await trx

@@ -7,7 +7,7 @@ import { toMinute } from '@/lib/dates';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { addPiece, gaps, overlaps, staleParts, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
-import { completeSync, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
+import { completeSync, countDays, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
 
 // Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
 // the engine syncs what the index has never seen (the gaps) and what may have changed since (the stale
@@ -192,16 +192,19 @@ export class SyncEngine {
 
     const seen = new Set<string>();
     let consistent = true;
+    let written: Interval | null = null;
     const keep = async (backups: BackupWithUrls[]) => {
-      const mine = backups.filter((b) => {
+      for (const b of backups) seen.add(b.backupId);
+      const span = await upsertBackups(db, sync.instanceId, backups.map(withoutUrls), { countDays: false });
+      if (span)
+        written = written
+          ? { start: Math.min(written.start, span.start), end: Math.max(written.end, span.end) }
+          : span;
+      sync.fetched += backups.filter((b) => {
         const t = Date.parse(b.startTime);
         return t >= interval.start && t < interval.end;
-      });
-      for (const b of backups) seen.add(b.backupId);
-      await upsertBackups(db, sync.instanceId, backups.map(withoutUrls));
-      sync.fetched += mine.length;
+      }).length;
     };
-    await keep(first.backups);
     const pageCount = Math.ceil(first.totalCount / PAGE_SIZE);
     let next = 2;
     let failed = false;
@@ -215,7 +218,17 @@ export class SyncEngine {
         await keep(p.backups);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.settings.workers, pageCount - 1) }, worker));
+    try {
+      // The other pages are asked for before the first is written, so the writing overlaps the waiting.
+      const workers = Array.from({ length: Math.min(this.settings.workers, pageCount - 1) }, worker);
+      await keep(first.backups);
+      await Promise.all(workers);
+    } catch (err) {
+      // What was written stays (it is real), with its days counted; the interval is not recorded as complete.
+      const span: Interval | null = written;
+      if (span) await countDays(db, sync.instanceId, span).catch(() => undefined);
+      throw err;
+    }
 
     // A backup that appeared or expired while we paged shifts the pages: a row may have been missed, so
     // this interval is not recorded as complete and nothing is dropped; the next request syncs it again.
@@ -225,7 +238,7 @@ export class SyncEngine {
       pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
       this.pieces.set(sync.instanceId, pieces);
     }
-    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces);
+    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces, written);
     return storage;
   }
 }

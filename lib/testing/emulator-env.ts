@@ -3,22 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/emulator/server';
-import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
-import { closeIndexDbForTests } from '@/lib/backup-index/db';
-import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
-import { resetConfigForTests } from '@/lib/config';
-import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
+import { resetServerState } from './server-state';
 
 // Integration tests run the server code against a real emulator on a random port, with the
 // environment the server would have and every memoized client, config and cache reset.
-
-async function resetServerState(): Promise<void> {
-  resetConfigForTests();
-  resetKvstoreClientForTests();
-  clearInstancesCacheForTests();
-  resetSyncEngineForTests();
-  await closeIndexDbForTests();
-}
 
 export async function startEmulatorForTests(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const emulator = await startEmulator({ port: 0, ...opts });

@@ -22,7 +22,17 @@ export function lastErrorText(error: NonNullable<IndexFreshness['lastError']>): 
   return `Last error: ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`;
 }
 
-/** A refresh that came back with an error newer than the one the page knew failed, even if not yet stale. */
-export function refreshFailed(answer: IndexFreshness, errorAtBefore: string | null): boolean {
-  return answer.lastError !== null && answer.lastError.at !== errorAtBefore;
+export type RefreshOutcome = 'done' | 'failed' | 'pending';
+
+/**
+ * What a refresh achieved, judged against what the page knew before (server times only, so the browser's
+ * clock does not matter): a new error means it failed, even if the rows are not stale yet; a range not read
+ * again means Alibaba Cloud did not answer within the server's deadline.
+ */
+export function refreshOutcome(
+  answer: IndexFreshness,
+  before: Pick<IndexFreshness, 'asOf'> & { lastErrorAt: string | null },
+): RefreshOutcome {
+  if (answer.lastError !== null && answer.lastError.at !== before.lastErrorAt) return 'failed';
+  return answer.asOf !== null && answer.asOf === before.asOf ? 'pending' : 'done';
 }

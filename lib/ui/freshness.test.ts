@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexFreshness } from '@/lib/backups/answer';
+import { exportPath, refreshPath, withRange } from './backups-links';
+import { formatSince } from './format';
+import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
+import { budgetText, intervalText, syncProgressText } from './index-status-text';
+
+const NOW = Date.parse('2026-11-28T14:05:00Z');
+
+describe('indexingText', () => {
+  it('reads "Indexing 3,000 of 5,400 backups" once the total is known', () => {
+    expect(indexingText({ fetched: 3000, total: 5400 })).toBe('Indexing 3,000 of 5,400 backups');
+  });
+
+  it('never counts past the total, and says what it can before the total is known', () => {
+    expect(indexingText({ fetched: 5410, total: 5400 })).toBe('Indexing 5,400 of 5,400 backups');
+    expect(indexingText({ fetched: 0, total: null })).toBe('Indexing backups…');
+    expect(indexingText({ fetched: 1200, total: null })).toBe('Indexing backups: 1,200 so far');
+  });
+});
+
+describe('the stale banner', () => {
+  it('says since when the rows are known, in the chosen zone, and the last error with its request id', () => {
+    expect(staleText('2026-11-28T14:02:00Z', 'utc', NOW)).toBe(
+      'Alibaba Cloud is not answering: showing backups as of 2026-11-28 14:02 UTC (3 min ago).',
+    );
+    expect(
+      lastErrorText({ code: 'ServiceUnavailable', message: 'Try later.', requestId: 'ABC-1', at: '' }),
+    ).toBe('Last error: Try later. (request id ABC-1)');
+    expect(lastErrorText({ code: 'timeout', message: 'No answer.', requestId: null, at: '' })).toBe(
+      'Last error: No answer.',
+    );
+  });
+});
+
+describe('refreshOutcome', () => {
+  const answer = (asOf: string | null, errorAt: string | null): IndexFreshness => ({
+    asOf,
+    stale: false,
+    syncing: null,
+    lastError: errorAt ? { code: 'x', message: 'm', requestId: null, at: errorAt } : null,
+  });
+  const before = { asOf: '2026-11-28T14:00:00Z', lastErrorAt: '2026-11-28T13:00:00Z' };
+
+  it('is done when the range was read again, whatever error the page already showed', () => {
+    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', null), before)).toBe('done');
+    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', '2026-11-28T13:00:00Z'), before)).toBe('done');
+    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', null), { asOf: null, lastErrorAt: null })).toBe(
+      'done',
+    );
+  });
+
+  it('failed on a new error, and is pending when nothing was read yet', () => {
+    expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T14:04:00Z'), before)).toBe('failed');
+    expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T13:00:00Z'), before)).toBe('pending');
+  });
+});
+
+describe('formatSince', () => {
+  it('counts seconds while recent, then minutes', () => {
+    expect(formatSince('2026-11-28T14:04:58Z', NOW)).toBe('just now');
+    expect(formatSince('2026-11-28T14:04:20Z', NOW)).toBe('40 s ago');
+    expect(formatSince('2026-11-28T14:02:00Z', NOW)).toBe('3 min ago');
+  });
+});
+
+describe('backups links', () => {
+  it('exports the view without its paging, filters and sort kept', () => {
+    const path = exportPath(
+      'r-bp1abc',
+      {
+        start: '2026-11-01T00:00Z',
+        end: '2026-11-08T00:00Z',
+        status: 'Failed',
+        type: '',
+        q: '',
+        sort: 'size.desc',
+        page: '3',
+        pageSize: '50',
+      },
+      'json',
+    );
+    const url = new URL(path, 'http://x');
+    expect(url.pathname).toBe('/api/instances/r-bp1abc/backups/export');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'json',
+      start: '2026-11-01T00:00Z',
+      end: '2026-11-08T00:00Z',
+      status: 'Failed',
+      sort: 'size.desc',
+    });
+  });
+
+  it('refreshes exactly the shown range', () => {
+    expect(refreshPath('r-bp1abc', { start: '2026-11-01T00:00Z', end: '2026-11-08T00:00Z' })).toBe(
+      '/api/instances/r-bp1abc/backups/refresh?start=2026-11-01T00%3A00Z&end=2026-11-08T00%3A00Z',
+    );
+  });
+
+  it('puts a range into a link, keeping every other value', () => {
+    const link = withRange(
+      '/instances/r-bp1abc/backups',
+      { group: 'job', status: ['Failed', 'Success'], end: '', page: undefined },
+      { start: '2026-11-01T00:00Z', end: '2026-11-08T00:00Z' },
+    );
+    const url = new URL(link, 'http://x');
+    expect(url.searchParams.getAll('status')).toEqual(['Failed', 'Success']);
+    expect(url.searchParams.get('group')).toBe('job');
+    expect(url.searchParams.getAll('end')).toEqual(['2026-11-08T00:00Z']);
+    expect(url.searchParams.has('page')).toBe(false);
+  });
+});
+
+describe('index status text', () => {
+  const budget = {
+    maxQps: 20,
+    burst: 20,
+    currentQps: 20,
+    inFlight: 0,
+    queued: 0,
+    callsLastMinute: 12,
+    throttledLastMinute: 0,
+    pausedUntil: null,
+  };
+
+  it('reads the budget in one line, adding only what is unusual', () => {
+    expect(budgetText(budget)).toBe('12 calls in the last minute · budget 20/s · 0 in flight');
+    expect(budgetText({ ...budget, currentQps: 7.5, queued: 3, throttledLastMinute: 2, inFlight: 7 })).toBe(
+      '12 calls in the last minute · budget 20/s · 7 in flight · 3 queued · 2 throttled in the last minute · slowed to 7.5/s',
+    );
+  });
+
+  it('shows intervals and progress', () => {
+    expect(intervalText({ start: '2026-10-29T14:05:00.000Z', end: '2026-11-28T14:05:00.000Z' })).toBe(
+      '2026-10-29 14:05 – 2026-11-28 14:05 UTC',
+    );
+    expect(syncProgressText({ fetched: 2400, total: 5400 })).toBe('2,400 of 5,400');
+    expect(syncProgressText({ fetched: 300, total: null })).toBe('300 so far');
+  });
+});
