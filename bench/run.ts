@@ -1,16 +1,34 @@
 // `npm run bench`: the console's data path measured side by side in one run, against the emulator in its
 // own process with a fixed upstream latency. Prints numbers and ratios, asserts nothing: these machines are
 // shared and noisy, so read the numbers, don't gate on them.
+import { buildIfNeeded } from '../scripts/build-if-needed';
 import { runInProcess } from './in-process';
+import { runOverHttp } from './over-http';
 import { startEmulatorProcess, stopAll } from './processes';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
+const PARTS = (process.env.BENCH_PARTS ?? 'data,http').split(',');
+
 async function main(): Promise<void> {
-  const emulatorUrl = await startEmulatorProcess({ EMULATOR_LATENCY_MS: String(LATENCY_MS) });
+  if (PARTS.includes('http')) buildIfNeeded();
+  const emulatorUrl = await startEmulatorProcess({
+    EMULATOR_LATENCY_MS: String(LATENCY_MS),
+    EMULATOR_SCALE_BACKUPS: '1000000',
+  });
   console.log(`Emulator at ${emulatorUrl}, ${LATENCY_MS} ms added to every API call.\n`);
-  for (const line of await runInProcess(emulatorUrl, ROUNDS)) console.log(line);
+  if (PARTS.includes('data')) for (const line of await runInProcess(emulatorUrl, ROUNDS)) console.log(line);
+  if (PARTS.includes('http')) {
+    const lines = await runOverHttp({
+      emulatorUrl,
+      latencyMs: LATENCY_MS,
+      usersSeconds: Number(process.env.BENCH_USERS_SECONDS ?? 60),
+      throughputSeconds: Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10),
+    });
+    console.log('');
+    for (const line of lines) console.log(line);
+  }
 }
 
 main()

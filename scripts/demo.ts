@@ -1,11 +1,10 @@
 // `npm run demo`: builds the console when needed, starts the R-kvstore emulator and the console
 // against it, prints where to go, and stops both on Ctrl-C / SIGTERM.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { hashPassword } from '../lib/auth/password';
-import type { UserEntry } from '../lib/auth/users-file';
+import { buildIfNeeded } from './build-if-needed';
+import { writeDemoUsers } from './demo-users';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -13,45 +12,6 @@ const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const accessKeyId = process.env.EMULATOR_ACCESS_KEY_ID ?? 'demo-access-key-id';
 const accessKeySecret = process.env.EMULATOR_ACCESS_KEY_SECRET ?? 'demo-access-key-secret';
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const inputs = ['app', 'components', 'lib', 'public'].map((d) => path.join(root, d)).filter(existsSync);
-  const files = ['next.config.js', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs'].map((f) =>
-    path.join(root, f),
-  );
-  return (
-    Math.max(...inputs.map(newestSource), ...files.filter(existsSync).map((f) => statSync(f).mtimeMs)) > built
-  );
-}
-
-/** The three demo users, each with its name as password; `downloader` sees only Hangzhou (r-bp1*) instances. */
-async function writeDemoUsers(file: string): Promise<void> {
-  const users: UserEntry[] = [
-    { username: 'demo', passwordHash: await hashPassword('demo'), role: 'admin' },
-    {
-      username: 'downloader',
-      passwordHash: await hashPassword('downloader'),
-      role: 'downloader',
-      scope: ['r-bp1*'],
-    },
-    { username: 'viewer', passwordHash: await hashPassword('viewer'), role: 'viewer' },
-  ];
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ users }, null, 2) + '\n', { mode: 0o600 });
-}
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -102,11 +62,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  if (needsBuild()) {
-    console.log('Building the console (first run or sources changed)…');
-    const build = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  buildIfNeeded();
 
   const usersFile = path.join(root, 'data', 'demo-users.json');
   await writeDemoUsers(usersFile);

@@ -162,6 +162,17 @@ describe('queryPage', () => {
     }
   });
 
+  it('counts per day and combination of values, not per backup', async () => {
+    const db = await getIndexDb();
+    const { n } = await db
+      .selectFrom('backup_days')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    // 14 days, at most 2 statuses x 2 types x 2 modes x 2 methods x 5 nodes each.
+    expect(n).toBeLessThanOrEqual(14 * 2 * 2 * 2 * 2 * 5 + 16);
+    expect(n).toBeLessThan(backups.length / 2);
+  });
+
   it('keeps the counts right when a backup changes status or leaves', async () => {
     const db = await getIndexDb();
     const changed = { ...backups[0]!, status: backups[0]!.status === 'Success' ? 'Failed' : 'Success' };

@@ -60,6 +60,10 @@ export function fromRow(r: BackupRow): Backup {
   };
 }
 
+// The UTC day of a start time. The day length is a literal, not a bound value: the SQLite driver binds
+// numbers as floating point, which would make this a fraction and every backup a day of its own.
+const dayOf = sql<number>`(start_ms / ${sql.lit(DAY_MS)}) * ${sql.lit(DAY_MS)}`;
+
 async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: number): Promise<void> {
   const from = Math.floor(fromMs / DAY_MS) * DAY_MS;
   const to = Math.floor(toMs / DAY_MS) * DAY_MS + DAY_MS;
@@ -77,7 +81,7 @@ async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: n
         .selectFrom('backups')
         .select([
           'instance_id',
-          sql<number>`(start_ms / ${DAY_MS}) * ${DAY_MS}`.as('day_ms'),
+          dayOf.as('day_ms'),
           'status',
           'type',
           'mode',
@@ -89,7 +93,7 @@ async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: n
         .where('instance_id', '=', instanceId)
         .where('start_ms', '>=', from)
         .where('start_ms', '<', to)
-        .groupBy([sql`(start_ms / ${DAY_MS}) * ${DAY_MS}`, 'status', 'type', 'mode', 'method', 'node']),
+        .groupBy([dayOf, 'status', 'type', 'mode', 'method', 'node']),
     )
     .execute();
 }
