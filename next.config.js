@@ -11,8 +11,6 @@ const hsts = { key: 'Strict-Transport-Security', value: 'max-age=63072000; inclu
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Another build folder lets a benchmark or a second checkout build without touching a running server's.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm run typecheck` (part of `npm test`) is the type check; the build need not repeat it.

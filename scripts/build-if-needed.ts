@@ -17,7 +17,7 @@ function newestSource(dir: string): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
+  const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const inputs = ['app', 'components', 'lib', 'public'].map((d) => path.join(root, d)).filter(existsSync);
