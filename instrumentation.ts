@@ -1,7 +1,35 @@
+// Runs once when the server starts (Node.js runtime only, not during the build).
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { checkStartup } = await import('@/lib/auth/check-startup');
-  await checkStartup();
+  await refuseUnsafeStart();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
+}
+
+/** Refuses to serve with an unsafe sign-in setup, saying exactly why (rules: lib/auth/startup-check.ts). */
+async function refuseUnsafeStart(): Promise<void> {
+  const { getConfig } = await import('@/lib/config');
+  const { isOidcConfigured } = await import('@/lib/auth/options');
+  const { authSetupProblems } = await import('@/lib/auth/startup-check');
+  const { readUsersFile } = await import('@/lib/auth/users-file');
+  const problems: string[] = [];
+  try {
+    const config = getConfig();
+    problems.push(
+      ...(await authSetupProblems({
+        demo: config.KVSTORE_DEMO,
+        secret: config.NEXTAUTH_SECRET,
+        usersFile: config.AUTH_USERS_FILE,
+        users: config.AUTH_USERS_FILE ? readUsersFile(config.AUTH_USERS_FILE) : [],
+        oidcConfigured: isOidcConfigured(),
+      })),
+    );
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  if (problems.length === 0) return;
+  console.error('kvstore-backups refuses to start:');
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exit(1);
 }
