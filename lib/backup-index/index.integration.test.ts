@@ -192,3 +192,57 @@ describe('the upstream budget', () => {
     expect(stats.maxPerSecond).toBeLessThanOrEqual(5);
   });
 });
+
+describe('the deadline', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    vi.stubEnv('KVSTORE_DEADLINE_MS', '500');
+    emulator = await startEmulatorForTests({ faults: { latencyMs: 1_000, actions: ['DescribeBackups'] } });
+  });
+  afterAll(() => stopEmulatorForTests(emulator));
+
+  it('answers a cold range at the deadline with its progress, and fills in when the sync is done', async () => {
+    const now = emulator.dataset.now.getTime();
+    const first = await list(scale, now - 30 * DAY, now);
+    expect(first.status).toBe(200);
+    expect(first.body.syncing).not.toBeNull();
+    expect(first.body.asOf).toBeNull();
+
+    const done = await eventually(
+      () => list(scale, now - 30 * DAY, now),
+      (a) => a.body.syncing === null,
+    );
+    expect(done.body.syncing).toBeNull();
+    expect(done.body.totals.count).toBeGreaterThan(5_000);
+    expect(done.body.asOf).not.toBeNull();
+  });
+});
+
+describe('a range of a hundred thousand backups', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    vi.stubEnv('KVSTORE_MAX_QPS', '1000');
+    vi.stubEnv('KVSTORE_DEADLINE_MS', '60000');
+    emulator = await startEmulatorForTests({ scaleBackups: 100_000 });
+  });
+  afterAll(() => stopEmulatorForTests(emulator));
+
+  it('is synced in slices, every backup once, with exact counts', async () => {
+    const now = emulator.dataset.now.getTime();
+    const { status, body } = await list(SEED_INSTANCE_IDS.bulk, now - 366 * DAY, now, { status: 'Failed' });
+    expect(status).toBe(200);
+    expect(body.syncing).toBeNull();
+    expect(body.totals.count).toBe(100_000);
+    const failed = emulator.dataset
+      .listBackups(SEED_INSTANCE_IDS.bulk)
+      .rows.filter((b) => b.BackupStatus === 'Failed');
+    expect(body.total).toBe(failed.length);
+    expect(body.rows[0]?.backupId).toBe(String(failed[0]!.BackupId));
+    // 334 pages of 300, plus the first page of the whole range and of each slice.
+    const calls = emulator.stats.snapshot().actions.DescribeBackups ?? 0;
+    expect(calls).toBeGreaterThanOrEqual(334);
+    expect(calls).toBeLessThanOrEqual(334 + 1 + 8);
+  }, 120_000);
+});
