@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SEED_INSTANCE_IDS } from '../emulator/seed';
-import { upstreamEnv } from './processes';
+import type { EmulatorProcess } from '../lib/testing/emulator-process';
 
 // The data layer called directly, against the emulator process: the cold first sync against what the SDK
 // alone can do, and what the index does under upstream faults. Modules are imported after the environment
@@ -31,8 +31,9 @@ async function describeBackupsCalls(emulatorUrl: string): Promise<number> {
   return stats.actions.DescribeBackups ?? 0;
 }
 
-export async function runInProcess(emulatorUrl: string, rounds: number): Promise<string[]> {
-  Object.assign(process.env, upstreamEnv(emulatorUrl), { KVSTORE_MAX_RETRIES: '3' });
+export async function runInProcess(emulator: EmulatorProcess, rounds: number): Promise<string[]> {
+  const emulatorUrl = emulator.url;
+  Object.assign(process.env, emulator.env, { KVSTORE_MAX_RETRIES: '3' });
   const { resetServerState } = await import('../lib/testing/server-state');
   const { createKvstoreClient } = await import('../lib/aliyun/client');
   const { createRealSdk } = await import('../lib/aliyun/sdk');

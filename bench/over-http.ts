@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { SEED_INSTANCE_IDS } from '../emulator/seed';
 import { writeDemoUsers } from '../scripts/demo-users';
 import { HttpClient, load, percentile, summary, type Sample } from './http-client';
-import { rssMiB, startConsoleProcess, upstreamEnv } from './processes';
+import type { EmulatorProcess } from '../lib/testing/emulator-process';
+import { rssMiB, startConsoleProcess } from './processes';
 
 // The built console over HTTP, signed in, against the emulator process: warm throughput against
 // /api/health, fifty users over distinct ranges, a million backups of one instance, and the server's memory.
@@ -13,7 +14,7 @@ import { rssMiB, startConsoleProcess, upstreamEnv } from './processes';
 const DAY = 86_400_000;
 
 interface Options {
-  emulatorUrl: string;
+  emulator: EmulatorProcess;
   latencyMs: number;
   usersSeconds: number;
   throughputSeconds: number;
@@ -60,12 +61,12 @@ const fmt = (s: ReturnType<typeof summary>) =>
   `${s.perSecond.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   errors ${s.errors}`;
 
 export async function runOverHttp(opts: Options): Promise<string[]> {
-  const { emulatorUrl } = opts;
+  const emulatorUrl = opts.emulator.url;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-bench-http-'));
   const usersFile = path.join(dataDir, 'users.json');
   await writeDemoUsers(usersFile);
   const server = await startConsoleProcess({
-    ...upstreamEnv(emulatorUrl),
+    ...opts.emulator.env,
     DATA_DIR: dataDir,
     AUDIT_DB_PATH: path.join(dataDir, 'audit.db'),
     AUTH_USERS_FILE: usersFile,

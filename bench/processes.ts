@@ -1,74 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, startEmulatorProcess, startProcess } from '../lib/testing/emulator-process';
 
 // The processes a bench run measures: the emulator and the built console, each in its own process, on
 // free loopback ports, stopped when the run ends.
 
 const root = path.resolve(__dirname, '..');
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const children: ChildProcess[] = [];
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
-}
-
-export const EMULATOR_KEY = { id: 'bench-access-key-id', secret: `bench-${randomBytes(8).toString('hex')}` };
-
-export async function startEmulatorProcess(env: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  await start(
-    bin('tsx'),
-    ['emulator/main.ts', '--port', String(port)],
-    { EMULATOR_ACCESS_KEY_ID: EMULATOR_KEY.id, EMULATOR_ACCESS_KEY_SECRET: EMULATOR_KEY.secret, ...env },
-    /listening on/,
-  );
-  return `http://127.0.0.1:${port}`;
-}
-
-/** The server's environment pointed at the emulator. */
-export function upstreamEnv(emulatorUrl: string): Record<string, string> {
-  return {
-    KVSTORE_ENDPOINT: emulatorUrl,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: EMULATOR_KEY.id,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: EMULATOR_KEY.secret,
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-  };
+export async function startEmulator(env: Record<string, string>) {
+  const emulator = await startEmulatorProcess(env);
+  children.push(emulator.child);
+  return emulator;
 }
 
 export interface ConsoleServer {
@@ -79,8 +24,8 @@ export interface ConsoleServer {
 /** `next start` of the built app (run `npm run build` first), demo users, its own data directory. */
 export async function startConsoleProcess(env: Record<string, string>): Promise<ConsoleServer> {
   const port = await freePort();
-  const child = await start(
-    bin('next'),
+  const child = await startProcess(
+    path.join(root, 'node_modules', '.bin', 'next'),
     ['start', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       KVSTORE_DEMO: '1',
@@ -91,6 +36,7 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
     },
     /Ready|started server|Local:/,
   );
+  children.push(child);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid! };
 }
 

@@ -4,7 +4,7 @@
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { runInProcess } from './in-process';
 import { runOverHttp } from './over-http';
-import { startEmulatorProcess, stopAll } from './processes';
+import { startEmulator, stopAll } from './processes';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -13,15 +13,16 @@ const PARTS = (process.env.BENCH_PARTS ?? 'data,http').split(',');
 
 async function main(): Promise<void> {
   if (PARTS.includes('http')) buildIfNeeded();
-  const emulatorUrl = await startEmulatorProcess({
+  const emulator = await startEmulator({
     EMULATOR_LATENCY_MS: String(LATENCY_MS),
     EMULATOR_SCALE_BACKUPS: '1000000',
   });
+  const emulatorUrl = emulator.url;
   console.log(`Emulator at ${emulatorUrl}, ${LATENCY_MS} ms added to every API call.\n`);
-  if (PARTS.includes('data')) for (const line of await runInProcess(emulatorUrl, ROUNDS)) console.log(line);
+  if (PARTS.includes('data')) for (const line of await runInProcess(emulator, ROUNDS)) console.log(line);
   if (PARTS.includes('http')) {
     const lines = await runOverHttp({
-      emulatorUrl,
+      emulator,
       latencyMs: LATENCY_MS,
       usersSeconds: Number(process.env.BENCH_USERS_SECONDS ?? 60),
       throughputSeconds: Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10),

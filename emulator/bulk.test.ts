@@ -212,14 +212,11 @@ describe('scale option validation', () => {
 describe('a million backups over HTTP', () => {
   const n = 1_000_000;
   let emu: RunningEmulator;
-  let startupMs = 0;
   let heapBefore = 0;
 
   beforeAll(async () => {
     heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
     emu = await startEmulator({ port: 0, scaleBackups: n });
-    startupMs = performance.now() - started;
   });
   afterAll(() => emu.close());
 
@@ -234,8 +231,8 @@ describe('a million backups over HTTP', () => {
       }),
     );
 
-  it('starts in well under 5 s without materializing the backups', async () => {
-    expect(startupMs).toBeLessThan(1000);
+  // Memory, not time, proves nothing was materialized: a timed assertion would flake on a busy machine.
+  it('starts without materializing the backups', async () => {
     const first = await request();
     expect(first.body?.totalCount).toBe(n);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPiece, asOf, gaps, staleParts, subtract, union, type Piece } from './coverage';
+import { addPiece, asOf, gaps, needs, staleParts, subtract, union, type Piece } from './coverage';
 
 const EDGE = 100;
 
@@ -77,5 +77,21 @@ describe('coverage', () => {
     expect(asOf(pieces, { start: 0, end: 1_000 }, EDGE)).toBe(1_200);
     expect(asOf(pieces, { start: 0, end: 400 }, EDGE)).toBe(1_000);
     expect(asOf(pieces, { start: 600, end: 800 }, EDGE)).toBeNull();
+  });
+
+  it('treats the time since the newest sync as the growing recent edge, not as a gap', () => {
+    const synced = addPiece([], { start: 0, end: 1_000, synced: 1_000 }, EDGE);
+    // A view up to "now", 30 ms after the sync: nothing to wait for, nothing to refresh yet.
+    expect(needs(synced, { start: 500, end: 1_030 }, 1_030, 60, EDGE)).toEqual({ missing: [], stale: [] });
+    // Later than the freshness limit: the edge and the tail are refreshed, still without waiting.
+    expect(needs(synced, { start: 500, end: 1_070 }, 1_070, 60, EDGE)).toEqual({
+      missing: [],
+      stale: [{ start: 900, end: 1_070 }],
+    });
+    // A piece that ended before its sync says nothing of what came after it: that is a gap.
+    const past: Piece[] = [{ start: 0, end: 500, synced: 1_000 }];
+    expect(needs(past, { start: 400, end: 1_030 }, 1_030, 60, EDGE).missing).toEqual([
+      { start: 500, end: 1_030 },
+    ]);
   });
 });

@@ -69,6 +69,38 @@ export function staleParts(
 }
 
 /**
+ * The tail of `want` after the index's newest sync, when that sync reached its own moment: [synced, now).
+ * It grows with the clock, and what starts in it is found by reading the recent edge again, not by a cold sync.
+ */
+export function tail(pieces: readonly Piece[], want: Interval): Interval | null {
+  const last = pieces.reduce<Piece | null>((a, p) => (!a || p.end > a.end ? p : a), null);
+  if (!last || last.end < last.synced || want.end <= last.end || want.start > last.end) return null;
+  return { start: last.end, end: want.end };
+}
+
+/**
+ * What a view of `want` (clipped to now) needs: `missing`, never synced (the view must wait for it), and
+ * `stale`, the recent edge and the tail once their sync is older than `freshMs` (refreshed while the view
+ * answers from the index).
+ */
+export function needs(
+  pieces: readonly Piece[],
+  want: Interval,
+  now: number,
+  freshMs: number,
+  edgeMs: number,
+): { missing: Interval[]; stale: Interval[] } {
+  const end = tail(pieces, want);
+  return {
+    missing: subtract(gaps(pieces, want), end ? [end] : []),
+    stale: union([
+      ...staleParts(pieces, want, now, freshMs, edgeMs),
+      ...(end && now - end.start > freshMs ? [end] : []),
+    ]),
+  };
+}
+
+/**
  * When `want` was last confirmed: the oldest sync of its parts that can still change, or, when every part
  * is final, the newest sync of any part. Null when nothing of it is indexed.
  */

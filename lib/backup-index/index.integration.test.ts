@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getBackups } from '@/app/api/instances/[instanceId]/backups/route';
@@ -7,6 +10,8 @@ import type { RunningEmulator } from '@/emulator/server';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
+import { startEmulatorProcess, type EmulatorProcess } from '@/lib/testing/emulator-process';
+import { resetServerState } from '@/lib/testing/server-state';
 
 // The index against the emulator, counted by the emulator's own request counters: the number of
 // DescribeBackups calls follows the backups, not the requests; changes upstream reach the index.
@@ -173,22 +178,37 @@ describe('the backup index against the emulator', () => {
 });
 
 describe('the upstream budget', () => {
-  let emulator: RunningEmulator;
+  // The emulator runs in a process of its own here: in this one, a busy event loop would bunch the
+  // arrivals it counts.
+  let emulator: EmulatorProcess;
 
   beforeAll(async () => {
+    emulator = await startEmulatorProcess();
+    for (const [k, v] of Object.entries(emulator.env)) vi.stubEnv(k, v);
     vi.stubEnv('KVSTORE_MAX_QPS', '5');
-    emulator = await startEmulatorForTests();
+    vi.stubEnv('KVSTORE_MAX_RETRIES', '0');
+    vi.stubEnv('DATA_DIR', mkdtempSync(path.join(os.tmpdir(), 'kvb-budget-')));
+    await resetServerState();
   });
-  afterAll(() => stopEmulatorForTests(emulator));
+  afterAll(async () => {
+    emulator.child.kill();
+    vi.unstubAllEnvs();
+    await resetServerState();
+  });
 
   it('never lets the emulator see more than KVSTORE_MAX_QPS calls in any second', async () => {
-    const now = emulator.dataset.now.getTime();
+    const now = Date.now();
     const { status, body } = await list(scale, now - 30 * DAY, now);
     expect(status).toBe(200);
     expect(body.syncing).toBeNull();
-    const stats = emulator.stats.snapshot();
-    expect(stats.actions.DescribeBackups).toBe(pagesFor(emulator, scale, now - 30 * DAY, now + 1));
-    expect(stats.actions.DescribeBackups).toBeGreaterThan(15);
+    const stats = (await (await fetch(`${emulator.url}/__admin/stats`)).json()) as {
+      actions: Record<string, number>;
+      maxPerSecond: number;
+    };
+    const pages = Math.ceil(body.totals.count / 300);
+    expect(stats.actions.DescribeBackups).toBeGreaterThanOrEqual(pages);
+    expect(stats.actions.DescribeBackups).toBeLessThanOrEqual(pages + 1);
+    expect(pages).toBeGreaterThan(15);
     expect(stats.maxPerSecond).toBeLessThanOrEqual(5);
   });
 });

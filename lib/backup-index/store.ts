@@ -2,7 +2,7 @@ import 'server-only';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import { toRecoverConfigMode } from '@/lib/aliyun/raw-values';
 import type { Backup } from '@/lib/aliyun/types';
-import { union, type Interval, type Piece } from './coverage';
+import type { Interval, Piece } from './coverage';
 import type { IndexDatabase, BackupsTable, SyncStateTable } from './schema';
 
 // Reads and writes of the index's tables. Every write of backups also refreshes the per-day counts of the
@@ -143,33 +143,17 @@ function compiledUpsert(db: Db, rows: BackupsTable[]): CompiledQuery {
   );
 }
 
-/**
- * Inserts or updates backups of one instance (rows with no usable start time are skipped) and returns the
- * span of start times written. `countDays: false` leaves the per-day counts to the caller (`countDays`),
- * so a sync of many pages counts once at its end.
- */
-export async function upsertBackups(
-  db: Db,
-  instanceId: string,
-  backups: Backup[],
-  { countDays: count = true } = {},
-): Promise<Interval | null> {
+/** Inserts or updates backups of one instance, and their days' counts; rows with no usable start time are skipped. */
+export async function upsertBackups(db: Db, instanceId: string, backups: Backup[]): Promise<void> {
   const rows = backups.map(toRow).filter((r): r is BackupsTable => r !== null);
-  if (rows.length === 0) return null;
+  if (rows.length === 0) return;
   const starts = rows.map((r) => r.start_ms);
-  const span = { start: Math.min(...starts), end: Math.max(...starts) + 1 };
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await trx.executeQuery(compiledUpsert(db, rows.slice(i, i + INSERT_BATCH)));
     }
-    if (count) await recomputeDays(trx, instanceId, span.start, span.end - 1);
+    await recomputeDays(trx, instanceId, Math.min(...starts), Math.max(...starts));
   });
-  return span;
-}
-
-/** Brings the per-day counts of [span.start, span.end) in line with the rows. */
-export async function countDays(db: Db, instanceId: string, span: Interval): Promise<void> {
-  await db.transaction().execute((trx) => recomputeDays(trx, instanceId, span.start, span.end - 1));
 }
 
 /**
@@ -182,7 +166,6 @@ export async function completeSync(
   interval: Interval,
   seen: ReadonlySet<string> | null,
   coverage: readonly Piece[],
-  written: Interval | null,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let gone: string[] = [];
@@ -202,9 +185,8 @@ export async function completeSync(
           .where('backup_id', 'in', gone.slice(i, i + INSERT_BATCH))
           .execute();
       }
+      if (gone.length > 0) await recomputeDays(trx, instanceId, interval.start, interval.end - 1);
     }
-    const recount = union([...(written ? [written] : []), ...(gone.length > 0 ? [interval] : [])]);
-    for (const span of recount) await recomputeDays(trx, instanceId, span.start, span.end - 1);
     await trx.deleteFrom('coverage').where('instance_id', '=', instanceId).execute();
     if (coverage.length > 0) {
       await trx

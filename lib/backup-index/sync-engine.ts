@@ -5,9 +5,9 @@ import type { Backup, BackupWithUrls } from '@/lib/aliyun/types';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
-import { addPiece, gaps, overlaps, staleParts, subtract, union, type Interval, type Piece } from './coverage';
+import { addPiece, needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
-import { completeSync, countDays, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
+import { completeSync, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
 
 // Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
 // the engine syncs what the index has never seen (the gaps) and what may have changed since (the stale
@@ -99,9 +99,8 @@ export class SyncEngine {
     const now = Date.now();
     const w = { start: want.start, end: Math.min(want.end, now) };
     if (w.end <= w.start) return { cold: false, syncs: [] };
-    const missing = gaps(pieces, w);
-    const { freshMs, edgeMs } = this.settings;
-    const needed = union(force ? [w] : [...missing, ...staleParts(pieces, w, now, freshMs, edgeMs)]);
+    const { missing, stale } = needs(pieces, w, now, this.settings.freshMs, this.settings.edgeMs);
+    const needed = union(force ? [w] : [...missing, ...stale]);
     const running = this.syncsOf(instanceId).filter((s) => needed.some((n) => overlaps(n, s.interval)));
     const started = subtract(
       needed,
@@ -192,14 +191,10 @@ export class SyncEngine {
 
     const seen = new Set<string>();
     let consistent = true;
-    let written: Interval | null = null;
     const keep = async (backups: BackupWithUrls[]) => {
       for (const b of backups) seen.add(b.backupId);
-      const span = await upsertBackups(db, sync.instanceId, backups.map(withoutUrls), { countDays: false });
-      if (span)
-        written = written
-          ? { start: Math.min(written.start, span.start), end: Math.max(written.end, span.end) }
-          : span;
+      // Each page's days are counted as it is written, so totals and facets keep up with the rows.
+      await upsertBackups(db, sync.instanceId, backups.map(withoutUrls));
       sync.fetched += backups.filter((b) => {
         const t = Date.parse(b.startTime);
         return t >= interval.start && t < interval.end;
@@ -218,17 +213,11 @@ export class SyncEngine {
         await keep(p.backups);
       }
     };
-    try {
-      // The other pages are asked for before the first is written, so the writing overlaps the waiting.
-      const workers = Array.from({ length: Math.min(this.settings.workers, pageCount - 1) }, worker);
-      await keep(first.backups);
-      await Promise.all(workers);
-    } catch (err) {
-      // What was written stays (it is real), with its days counted; the interval is not recorded as complete.
-      const span: Interval | null = written;
-      if (span) await countDays(db, sync.instanceId, span).catch(() => undefined);
-      throw err;
-    }
+    // The other pages are asked for before the first is written, so the writing overlaps the waiting. On a
+    // failure what was written stays (it is real) but the interval is not recorded as complete.
+    const workers = Array.from({ length: Math.min(this.settings.workers, pageCount - 1) }, worker);
+    await keep(first.backups);
+    await Promise.all(workers);
 
     // A backup that appeared or expired while we paged shifts the pages: a row may have been missed, so
     // this interval is not recorded as complete and nothing is dropped; the next request syncs it again.
@@ -238,7 +227,7 @@ export class SyncEngine {
       pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
       this.pieces.set(sync.instanceId, pieces);
     }
-    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces, written);
+    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces);
     return storage;
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asOf, gaps, overlaps, staleParts, type Interval } from '@/lib/backup-index/coverage';
+import { asOf, needs, overlaps, type Interval } from '@/lib/backup-index/coverage';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { queryPage } from '@/lib/backup-index/query';
 import { getSyncState } from '@/lib/backup-index/store';
@@ -55,10 +55,14 @@ export async function syncRange(
   const [pieces, state] = await Promise.all([engine.coverageOf(instanceId), getSyncState(db, instanceId)]);
   const now = Date.now();
   const shown = { start: want.start, end: Math.min(want.end, now) };
-  const behind =
-    gaps(pieces, shown).length > 0 ||
-    staleParts(pieces, shown, now, config.INDEX_FRESH_SECONDS * 1000, config.INDEX_EDGE_MINUTES * 60_000)
-      .length > 0;
+  const { missing, stale } = needs(
+    pieces,
+    shown,
+    now,
+    config.INDEX_FRESH_SECONDS * 1000,
+    config.INDEX_EDGE_MINUTES * 60_000,
+  );
+  const behind = missing.length > 0 || stale.length > 0;
   const failing = state?.last_error_ms != null && state.last_error_ms > (state.last_success_ms ?? 0);
   const confirmed = asOf(pieces, want, config.INDEX_EDGE_MINUTES * 60_000);
   const failed = plan.syncs.find((s) => s.error !== null);
@@ -68,7 +72,8 @@ export async function syncRange(
   const running = engine.syncsOf(instanceId).filter((s) => overlaps(s.interval, want));
   return {
     asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
-    stale: behind && failing,
+    // While a first sync of the range runs, its progress, not an earlier failure, is the news.
+    stale: behind && failing && !(plan.cold && running.length > 0),
     lastError:
       state?.last_error_ms != null && state.last_error_code && state.last_error_message
         ? {
