@@ -14,6 +14,9 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString('base64');
 process.env.E2E_EMULATOR_SECRET ??= `e2e-secret-${randomBytes(12).toString('hex')}`;
 process.env.E2E_AUDIT_DB ??= `data/e2e/audit-${Date.now()}.db`;
+// A fresh backup index per run: what is cold or warm then depends on this run's tests alone, and a
+// person's own `npm run demo` index is left alone.
+process.env.E2E_DATA_DIR ??= `data/e2e/index-${Date.now()}`;
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -64,6 +67,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
       EMULATOR_ACCESS_KEY_SECRET: process.env.E2E_EMULATOR_SECRET,
       AUDIT_DB_PATH: process.env.E2E_AUDIT_DB,
+      DATA_DIR: process.env.E2E_DATA_DIR,
     },
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,25 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
+import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { listInstances, signIn } from './console-helpers';
 
 // axe on every page of the console, in the light and the dark theme (the system theme, emulated).
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'best-practice',
-  ]);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -77,6 +61,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('menuitem', { name: 'Audit log' }).click();
       await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
       await expect(page.getByRole('table')).toContainText('sign_in');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the backup index, reached from the user menu, has no serious accessibility violation', async ({
+      page,
+    }) => {
+      await signIn(page, 'demo');
+      await expect(page.getByText(/of [\d,]+ backups?/)).toBeVisible();
+      await page.getByRole('button', { name: /^Account: demo/ }).click();
+      await page.getByRole('menuitem', { name: 'Backup index' }).click();
+      await expect(page.getByRole('heading', { name: 'Backup index' })).toBeVisible();
+      await expect(page.getByRole('table')).toContainText('r-bp1standard000001');
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays, signInRequest } from './session';
@@ -13,8 +13,17 @@ const SAMPLE_PARAMS: Record<string, string> = {
 };
 const PUBLIC = ['/sign-in', '/api/health'];
 
-function discover(dir: string, route = ''): { pages: string[]; apis: string[] } {
-  const out = { pages: [] as string[], apis: [] as string[] };
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The methods a route file exports: a POST-only route answers GET with 405 before any session check. */
+function methodsOf(file: string): Method[] {
+  return [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+    (m) => m[1] as Method,
+  );
+}
+
+function discover(dir: string, route = ''): { pages: string[]; apis: { route: string; method: Method }[] } {
+  const out = { pages: [] as string[], apis: [] as { route: string; method: Method }[] };
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -26,7 +35,8 @@ function discover(dir: string, route = ''): { pages: string[]; apis: string[] } 
       out.pages.push(...sub.pages);
       out.apis.push(...sub.apis);
     } else if (/^page\.tsx?$/.test(entry.name)) out.pages.push(route || '/');
-    else if (/^route\.ts$/.test(entry.name)) out.apis.push(route);
+    else if (/^route\.ts$/.test(entry.name))
+      out.apis.push(...methodsOf(full).map((method) => ({ route, method })));
   }
   return out;
 }
@@ -35,7 +45,7 @@ const { pages, apis } = discover(path.join(process.cwd(), 'app'));
 
 test('the discovery finds the app', () => {
   expect(pages).toEqual(expect.arrayContaining(['/', '/sign-in']));
-  expect(apis).toEqual(
+  expect(apis.map((a) => a.route)).toEqual(
     expect.arrayContaining(['/api/instances', '/api/health', `/api/instances/${INSTANCES.standard}/backups`]),
   );
 });
@@ -51,10 +61,12 @@ for (const page of pages.filter((p) => !PUBLIC.includes(p))) {
   });
 }
 
-for (const api of apis.filter((p) => !PUBLIC.includes(p) && !p.startsWith('/api/auth/'))) {
-  test(`anonymous API ${api} answers 401`, async () => {
+for (const { route, method } of apis.filter(
+  (a) => !PUBLIC.includes(a.route) && !a.route.startsWith('/api/auth/'),
+)) {
+  test(`anonymous API ${method} ${route} answers 401`, async () => {
     const ctx = await request.newContext();
-    const res = await ctx.get(api, { params: lastDays(1), maxRedirects: 0 });
+    const res = await ctx.fetch(route, { method, params: lastDays(1), maxRedirects: 0 });
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe('unauthorized');
   });

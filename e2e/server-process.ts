@@ -49,6 +49,7 @@ export function demoEnv(): Record<string, string> {
     KVSTORE_DEMO: '1',
     AUTH_USERS_FILE: path.resolve('data/demo-users.json'),
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+    DATA_DIR: process.env.E2E_DATA_DIR!,
   };
 }
 

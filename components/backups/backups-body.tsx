@@ -7,7 +7,7 @@ import { formatDateTime, formatZonedDateTime, type TimeZoneMode } from '@/lib/ui
 import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
-import { hasFilters } from './use-backups-search-params';
+import { hasFilters } from './backups-search-params';
 import type { useBackupsView } from './use-backups-view';
 
 /** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
@@ -36,7 +36,6 @@ export function BackupsBody({
     ? `from ${formatDateTime(range.start, timeZone)} to ${formatZonedDateTime(range.end, timeZone)}`
     : '';
 
-  if (view.pending) return <DataTableSkeleton />;
   if (view.blocked)
     return (
       <InvalidLinkState
@@ -49,7 +48,8 @@ export function BackupsBody({
   if (view.notFound) return <InstanceNotFoundState instanceId={instanceId} />;
   if (backups.isError)
     return <ErrorState error={backups.error} onRetry={() => void backups.refetch()} what="backups" />;
-  if (!data) return <DataTableSkeleton />;
+  // Nothing indexed yet of a range read for the first time: the progress above says rows are coming.
+  if (!data || (data.total === 0 && data.syncing)) return <DataTableSkeleton />;
   if (data.total === 0) {
     const wider = range ? widerPreset(range) : undefined;
     return (

@@ -4,18 +4,24 @@ import { useEffect, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import type { SessionUser } from '@/lib/auth/roles';
 import { downloadBlockReason } from '@/lib/ui/download-policy';
+import { formatCount } from '@/lib/ui/format';
 import { rememberInstance } from '@/lib/ui/recent-instances';
 import { useTimeZoneMode } from '@/components/ui/use-time-zone-mode';
 import { useInstances } from '@/components/shell/use-instances';
 import { BackupDetailsSheet } from './backup-details-sheet';
 import { BackupsBody } from './backups-body';
+import { BackupsFreshness } from './backups-freshness';
 import { BackupsHeader } from './backups-header';
+import { canReset } from './backups-search-params';
 import { BackupsSummary, BackupsSummarySkeleton } from './backups-summary';
 import { DataTableToolbar } from './data-table-toolbar';
+import { ExportMenu } from './export-menu';
+import { IndexingProgress } from './indexing-progress';
 import { JobScriptDialog } from './job-script-dialog';
-import { canReset } from './use-backups-search-params';
+import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
+import { useRefreshBackups } from './use-refresh-backups';
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {
@@ -34,6 +40,12 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   // Grouping by job is a cluster's: elsewhere every backup would be a job of one.
   const cluster = (instance?.shardCount ?? 0) > 1;
   const grouped = cluster && state.group === 'job';
+  const refresh = useRefreshBackups(instanceId, range, {
+    asOf: data?.asOf ?? null,
+    lastErrorAt: data?.lastError?.at ?? null,
+  });
+  // Polls while the first sync runs would otherwise announce "Loading" every second.
+  const loading = backups.isFetching && (backups.isPlaceholderData || !data);
 
   // Only instances that exist are remembered, so `/` never sends anyone back to a wrong link.
   const knownId = instance?.instanceId;
@@ -57,6 +69,17 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
+      {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
+      {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
+      {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
+        <StaleBanner
+          freshness={data}
+          timeZone={timeZone}
+          now={view.now}
+          retrying={refresh.isPending}
+          onRetry={() => refresh.mutate()}
+        />
+      )}
       {!view.blocked &&
         !backups.isError &&
         (data ? (
@@ -78,14 +101,27 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
           onReset={view.reset}
           groupByJob={cluster ? grouped : undefined}
           onGroupByJobChange={(on) => void setState({ group: on ? 'job' : null })}
+          rangeActions={
+            <BackupsFreshness
+              asOf={view.blocked ? null : data?.asOf}
+              now={view.now}
+              timeZone={timeZone}
+              refreshing={refresh.isPending}
+              canRefresh={range !== null && !data?.syncing}
+              onRefresh={() => refresh.mutate()}
+            />
+          }
+          tableActions={<ExportMenu instanceId={instanceId} params={view.apiParams} />}
         />
       )}
       <p role="status" className="sr-only">
-        {backups.isFetching
+        {loading
           ? 'Loading backups…'
-          : data && range
-            ? `${data.total.toLocaleString('en-US')} ${data.total === 1 ? 'backup matches' : 'backups match'}`
-            : ''}
+          : data?.syncing
+            ? 'Indexing backups: the table fills in as they arrive'
+            : data && range
+              ? `${formatCount(data.total)} ${data.total === 1 ? 'backup matches' : 'backups match'}`
+              : ''}
       </p>
       <BackupsBody
         view={view}

@@ -2,6 +2,7 @@
 
 import type { ReactTable } from '@tanstack/react-table';
 import { X } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES, type Backup } from '@/lib/aliyun/types';
 import type { FacetName, Facets } from '@/lib/backups/facets';
 import type { DateRange } from '@/lib/ui/date-range';
@@ -45,6 +46,8 @@ export function DataTableToolbar({
   onReset,
   groupByJob,
   onGroupByJobChange,
+  rangeActions,
+  tableActions,
 }: {
   table: ReactTable<BackupsTableFeatures, Backup>;
   facets: Facets | undefined;
@@ -59,6 +62,10 @@ export function DataTableToolbar({
   /** Offered on cluster instances only, where a job is one backup per shard. */
   groupByJob?: boolean;
   onGroupByJobChange: (on: boolean) => void;
+  /** About the range as a whole: how current it is, and reading it again. */
+  rangeActions?: ReactNode;
+  /** About the rows the filters choose, next to the column options: export. */
+  tableActions?: ReactNode;
 }) {
   return (
     <div className="space-y-2">
@@ -66,6 +73,7 @@ export function DataTableToolbar({
         <DateRangePicker range={range} timeZone={timeZone} onChange={onRangeChange} />
         <TimeZoneSwitch value={timeZone} onChange={onTimeZoneChange} />
         <SearchBox value={q} onSearch={onSearch} />
+        {rangeActions}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {FACETS.map(({ name, title, known }) => {
@@ -100,6 +108,7 @@ export function DataTableToolbar({
               Group by job
             </label>
           )}
+          {tableActions}
           <DataTableViewOptions table={table} />
         </div>
       </div>

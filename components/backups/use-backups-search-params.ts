@@ -1,73 +1,13 @@
 'use client';
 
-import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs';
-import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query';
-import type { FacetName } from '@/lib/backups/facets';
+import { useQueryStates } from 'nuqs';
+import { backupsSearchParsers } from './backups-search-params';
 
-// The page's whole view, in the URL under the API's own names. Filter, sort, page and search changes
-// push a history entry (Back undoes them); the default range and a search still being typed replace.
-// Values are parsed loosely here and checked with the API's own schema (lib/ui/link-check), so a bad
-// link is explained rather than silently changed.
-
-const list = parseAsArrayOf(parseAsString, ',').withDefault([]);
-
-export const backupsSearchParsers = {
-  start: parseAsString,
-  end: parseAsString,
-  status: list,
-  type: list,
-  mode: list,
-  method: list,
-  node: list,
-  q: parseAsString.withDefault(''),
-  sort: parseAsString.withDefault(DEFAULT_SORT),
-  page: parseAsInteger.withDefault(1),
-  pageSize: parseAsInteger.withDefault(PAGE_SIZES[0]),
-  group: parseAsStringLiteral(['job'] as const),
-};
+// Filter, sort, page and search changes push a history entry (Back undoes them); a search still being
+// typed replaces.
 
 export function useBackupsSearchParams() {
   return useQueryStates(backupsSearchParsers, { history: 'push' });
 }
 
-export type BackupsSearchState = ReturnType<typeof useBackupsSearchParams>[0];
 export type SetBackupsSearchState = ReturnType<typeof useBackupsSearchParams>[1];
-
-export const FACET_NAMES: readonly FacetName[] = ['status', 'type', 'mode', 'method', 'node'];
-
-/** The API request for a view; `group` is the page's own and is not sent. */
-export function toApiParams(state: BackupsSearchState): BackupsSearchParams {
-  return {
-    start: state.start ?? undefined,
-    end: state.end ?? undefined,
-    status: state.status.join(','),
-    type: state.type.join(','),
-    mode: state.mode.join(','),
-    method: state.method.join(','),
-    node: state.node.join(','),
-    q: state.q,
-    sort: state.sort,
-    page: String(state.page),
-    pageSize: String(state.pageSize),
-  };
-}
-
-export function hasFilters(state: BackupsSearchState): boolean {
-  return FACET_NAMES.some((name) => state[name].length > 0) || state.q !== '';
-}
-
-/** What Reset clears: filters, search and sort, keeping the range, page size and grouping. */
-export const RESET_VIEW = {
-  status: null,
-  type: null,
-  mode: null,
-  method: null,
-  node: null,
-  q: null,
-  sort: null,
-  page: null,
-} as const;
-
-export function canReset(state: BackupsSearchState): boolean {
-  return hasFilters(state) || state.sort !== DEFAULT_SORT;
-}

@@ -1,14 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useMemo } from 'react';
-import { checkRange, DEFAULT_PRESET, presetRange, type DateRange } from '@/lib/ui/date-range';
+import { checkRange, type DateRange } from '@/lib/ui/date-range';
 import { invalidValues } from '@/lib/ui/link-check';
 import { pageCount } from '@/lib/ui/pagination';
 import { useNow } from '@/components/ui/use-now';
 import { isNotFound } from './backups-states';
 import type { SearchCommit } from './search-box';
+import { RESET_VIEW, toApiParams } from './backups-search-params';
 import { useBackupsQuery } from './use-backups-query';
-import { RESET_VIEW, toApiParams, useBackupsSearchParams } from './use-backups-search-params';
+import { useBackupsSearchParams } from './use-backups-search-params';
 
 /**
  * The page's view: the URL's state, checked so that nothing the API would refuse is sent, the page of
@@ -18,20 +19,18 @@ export function useBackupsView(instanceId: string) {
   const [state, setState] = useBackupsSearchParams();
   const now = useNow();
 
-  const missingRange = state.start === null && state.end === null;
-  useEffect(() => {
-    if (missingRange) void setState(presetRange(DEFAULT_PRESET), { history: 'replace' });
-  }, [missingRange, setState]);
-
   const apiParams = useMemo(() => toApiParams(state), [state]);
   const invalid = useMemo(() => invalidValues(apiParams), [apiParams]);
-  const check = missingRange ? null : checkRange(state.start, state.end, now);
-  const range: DateRange | null = check?.ok && invalid.length === 0 ? check.range : null;
+  // A link with no range at all never gets here: the server page redirects it to the default range.
+  const check = checkRange(state.start, state.end, now);
+  const range: DateRange | null = check.ok && invalid.length === 0 ? check.range : null;
   const backups = useBackupsQuery(instanceId, apiParams, range !== null);
 
-  // A page past the end (an old link, a shorter result) becomes the last page, in place.
+  // A page past the end (an old link, a shorter result) becomes the last page, in place; not while the
+  // first sync is still counting the rows.
   const current = backups.isPlaceholderData ? undefined : backups.data;
-  const lastPage = current && current.total > 0 ? pageCount(current.total, state.pageSize) : null;
+  const lastPage =
+    current && current.total > 0 && !current.syncing ? pageCount(current.total, state.pageSize) : null;
   useEffect(() => {
     if (lastPage !== null && state.page > lastPage)
       void setState({ page: lastPage === 1 ? null : lastPage }, { history: 'replace' });
@@ -43,7 +42,7 @@ export function useBackupsView(instanceId: string) {
     [setState],
   );
 
-  const rangeProblem = check?.ok === false ? check.message : null;
+  const rangeProblem = check.ok ? null : check.message;
   return {
     state,
     setState,
@@ -55,8 +54,8 @@ export function useBackupsView(instanceId: string) {
     /** The link is explained instead of loaded. */
     blocked: rangeProblem !== null || invalid.length > 0,
     notFound: backups.isError && isNotFound(backups.error),
-    /** The default range is on its way into the URL. */
-    pending: missingRange,
+    /** The view the API answers for, or null while the link is not valid. */
+    apiParams: range ? apiParams : null,
     backups,
     setRange,
     search,

@@ -1,10 +1,11 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
+import { ServerNowContext } from './server-now';
 
 // The current time, shared by every component that shows an age, ticking while any of them is mounted.
 
-const TICK_MS = 30_000;
+const TICK_MS = 10_000;
 let now = 0;
 let timer: ReturnType<typeof setInterval> | undefined;
 const listeners = new Set<() => void>();
@@ -36,7 +37,11 @@ function snapshot(): number {
   return now;
 }
 
-/** Milliseconds since the epoch, at most 30 seconds old. */
+/**
+ * Milliseconds since the epoch, at most 10 seconds old. Under <ServerNow> the server's render time is used
+ * on the server and while hydrating, so both render the same text; the real time follows at once.
+ */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  const rendered = useContext(ServerNowContext);
+  return useSyncExternalStore(subscribe, snapshot, () => rendered ?? snapshot());
 }

@@ -1,10 +1,20 @@
 import type { Metadata } from 'next';
+import { HydrationBoundary } from '@tanstack/react-query';
+import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { loadBackupsSearchParams } from '@/components/backups/backups-search-params';
 import { BackupsView } from '@/components/backups/backups-view';
 import { DataTableSkeleton } from '@/components/backups/data-table';
+import { prefetchBackups } from '@/components/backups/prefetch-backups';
 import { requireUser } from '@/components/shell/console-shell';
+import { requestTime } from '@/components/shell/request-time';
+import { ServerNow } from '@/components/ui/server-now';
+import { withRange } from '@/lib/ui/backups-links';
+import { DEFAULT_PRESET, presetRange } from '@/lib/ui/date-range';
 
 export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({
   params,
@@ -14,11 +24,33 @@ export async function generateMetadata({
   return { title: `Backups of ${(await params).instanceId} · kvstore-backups` };
 }
 
-export default async function BackupsPage({ params }: { params: Promise<{ instanceId: string }> }) {
-  const [{ instanceId }, user] = await Promise.all([params, requireUser()]);
+export default async function BackupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ instanceId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const [{ instanceId: encoded }, search, user] = await Promise.all([params, searchParams, requireUser()]);
+  const instanceId = decodeURIComponent(encoded);
+  const now = requestTime();
+  const state = loadBackupsSearchParams(search);
+  if (state.start === null && state.end === null)
+    redirect(
+      withRange(
+        `/instances/${encodeURIComponent(instanceId)}/backups`,
+        search,
+        presetRange(DEFAULT_PRESET, now),
+      ),
+    );
+
   return (
-    <Suspense fallback={<DataTableSkeleton />}>
-      <BackupsView instanceId={decodeURIComponent(instanceId)} user={user} />
-    </Suspense>
+    <HydrationBoundary state={await prefetchBackups(instanceId, state, user, now)}>
+      <ServerNow value={now}>
+        <Suspense fallback={<DataTableSkeleton />}>
+          <BackupsView instanceId={instanceId} user={user} />
+        </Suspense>
+      </ServerNow>
+    </HydrationBoundary>
   );
 }

@@ -1,0 +1,46 @@
+'use client';
+
+import { ChevronDown, FileDown } from 'lucide-react';
+import type { BackupsSearchParams } from '@/lib/backups/query';
+import { exportPath, type ExportFormat } from '@/lib/ui/backups-links';
+import { buttonClass } from '@/components/ui/button';
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+];
+
+/**
+ * Every row of the view (its filters and sort, all pages) as a file. Plain links: the server streams the
+ * file as an attachment, so the page stays where it is.
+ */
+export function ExportMenu({
+  instanceId,
+  params,
+}: {
+  instanceId: string;
+  params: BackupsSearchParams | null;
+}) {
+  return (
+    <Menu>
+      <MenuTrigger className={buttonClass('default', 'sm')} disabled={!params}>
+        <FileDown aria-hidden className="h-4 w-4" />
+        Export
+        <ChevronDown aria-hidden className="h-4 w-4 opacity-60" />
+      </MenuTrigger>
+      <MenuContent align="end">
+        <MenuLabel>Every matching backup</MenuLabel>
+        <MenuSeparator />
+        {params &&
+          FORMATS.map(({ format, label }) => (
+            <MenuItem key={format} asChild>
+              <a href={exportPath(instanceId, params, format)} download>
+                {label}
+              </a>
+            </MenuItem>
+          ))}
+      </MenuContent>
+    </Menu>
+  );
+}
