@@ -1,6 +1,6 @@
 import type { InstanceIndexStatus } from '@/lib/backup-index/index-status';
 import { formatAge, formatCount } from '@/lib/ui/format';
-import { intervalText, syncProgressText } from '@/lib/ui/index-status-text';
+import { intervalText, syncProgressText } from './index-status-text';
 import { formatZonedDateTime } from '@/lib/ui/time-zone';
 
 const cell = 'px-2 py-2 align-top';

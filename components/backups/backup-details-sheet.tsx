@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
-import { recoverFlags } from '@/lib/ui/recover-config';
+import { recoverFlags } from './recover-config';
 import { formatZonedDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Sheet } from '@/components/ui/sheet';
 import { BackupUrlReveal } from './backup-url-reveal';

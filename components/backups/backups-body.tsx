@@ -2,7 +2,7 @@
 
 import type { Instance } from '@/lib/aliyun/types';
 import { can, type SessionUser } from '@/lib/auth/roles';
-import { DEFAULT_PRESET, presetRange, widerPreset } from '@/lib/ui/date-range';
+import { DEFAULT_PRESET, presetRange, widerPreset } from './date-range';
 import { formatDateTime, formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';

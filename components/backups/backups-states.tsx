@@ -4,7 +4,7 @@ import { AlertTriangle, KeyRound, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
-import type { InvalidValue } from '@/lib/ui/link-check';
+import type { InvalidValue } from './link-check';
 import { Button } from '@/components/ui/button';
 import { openInstancePicker } from '@/components/shell/instance-picker';
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import type { SessionUser } from '@/lib/auth/roles';
-import { downloadBlockReason } from '@/lib/ui/download-policy';
+import { downloadBlockReason } from './download-policy';
 import { formatCount } from '@/lib/ui/format';
 import { rememberInstance } from '@/lib/ui/recent-instances';
 import { useTimeZoneMode } from '@/components/ui/use-time-zone-mode';

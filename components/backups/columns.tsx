@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Backup } from '@/lib/aliyun/types';
-import { downloadBlockReason } from '@/lib/ui/download-policy';
+import { downloadBlockReason } from './download-policy';
 import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
 import { formatDateTime } from '@/lib/ui/time-zone';
 import { DataTableColumnHeader } from './data-table-column-header';

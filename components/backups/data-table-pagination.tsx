@@ -4,7 +4,7 @@ import type { ReactTable } from '@tanstack/react-table';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import type { Backup } from '@/lib/aliyun/types';
 import { PAGE_SIZES } from '@/lib/backups/query';
-import { pageCount, pageSummary } from '@/lib/ui/pagination';
+import { pageCount, pageSummary } from './pagination';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 

@@ -5,7 +5,7 @@ import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES, type Backup } from '@/lib/aliyun/types';
 import type { FacetName, Facets } from '@/lib/backups/facets';
-import type { DateRange } from '@/lib/ui/date-range';
+import type { DateRange } from './date-range';
 import type { TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';

@@ -6,7 +6,7 @@ import { Fragment, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import { formatBytes, formatExactBytes } from '@/lib/ui/format';
-import { groupByJob, shardsText } from '@/lib/ui/group-by-job';
+import { groupByJob, shardsText } from './group-by-job';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { BackupsTableFeatures } from './data-table-features';

@@ -12,7 +12,7 @@ import {
   RANGE_PRESETS,
   toUrlTime,
   type DateRange,
-} from '@/lib/ui/date-range';
+} from './date-range';
 import { formatDateTime, parseDateTime, zoneLabel, zoneShort, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';

@@ -2,7 +2,7 @@
 
 import type { DownloadLink } from '@/lib/backups/fetch-download';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { downloadPath } from '@/lib/ui/download-policy';
+import { downloadPath } from './download-policy';
 
 // Fresh presigned URLs, always through our download route: list rows never carry them.
 

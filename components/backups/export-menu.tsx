@@ -2,7 +2,7 @@
 
 import { ChevronDown, FileDown } from 'lucide-react';
 import type { BackupsSearchParams } from '@/lib/backups/query';
-import { exportPath, type ExportFormat } from '@/lib/ui/backups-links';
+import { exportPath, type ExportFormat } from './backups-links';
 import { buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 

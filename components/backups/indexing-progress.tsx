@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import type { IndexFreshness } from '@/lib/backups/answer';
-import { indexingText } from '@/lib/ui/freshness';
+import { indexingText } from './freshness';
 
 /** A range read from Alibaba Cloud for the first time: how far it has got, while the rows fill in below. */
 export function IndexingProgress({ syncing }: { syncing: NonNullable<IndexFreshness['syncing']> }) {

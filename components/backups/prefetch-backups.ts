@@ -3,7 +3,7 @@ import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-qu
 import type { SessionUser } from '@/lib/auth/roles';
 import { listBackups } from '@/lib/backups/list-backups';
 import { backupsQuerySchema, instanceParamsSchema } from '@/lib/backups/query';
-import { checkRange } from '@/lib/ui/date-range';
+import { checkRange } from './date-range';
 import { backupsQueryKey } from './backups-query-key';
 import { toApiParams, type BackupsSearchState } from './backups-search-params';
 

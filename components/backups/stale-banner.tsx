@@ -2,7 +2,7 @@
 
 import { CloudOff } from 'lucide-react';
 import type { IndexFreshness } from '@/lib/backups/answer';
-import { lastErrorText, staleText } from '@/lib/ui/freshness';
+import { lastErrorText, staleText } from './freshness';
 import type { TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useMemo } from 'react';
-import { checkRange, type DateRange } from '@/lib/ui/date-range';
-import { invalidValues } from '@/lib/ui/link-check';
-import { pageCount } from '@/lib/ui/pagination';
+import { checkRange, type DateRange } from './date-range';
+import { invalidValues } from './link-check';
+import { pageCount } from './pagination';
 import { useNow } from '@/components/ui/use-now';
 import { isNotFound } from './backups-states';
 import type { SearchCommit } from './search-box';

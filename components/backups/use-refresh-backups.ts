@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { IndexFreshness } from '@/lib/backups/answer';
-import { refreshPath } from '@/lib/ui/backups-links';
-import type { DateRange } from '@/lib/ui/date-range';
-import { lastErrorText, refreshOutcome } from '@/lib/ui/freshness';
+import { refreshPath } from './backups-links';
+import type { DateRange } from './date-range';
+import { lastErrorText, refreshOutcome } from './freshness';
 import { useNotify } from '@/components/ui/notifier';
 import { instanceBackupsKey } from './backups-query-key';
 

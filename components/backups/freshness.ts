@@ -1,6 +1,6 @@
 import type { IndexFreshness } from '@/lib/backups/answer';
-import { formatCount, formatSince } from './format';
-import { formatZonedDateTime, type TimeZoneMode } from './time-zone';
+import { formatCount, formatSince } from '@/lib/ui/format';
+import { formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 
 // What the page says about how current its rows are: the first sync's progress, and why they may be old.
 

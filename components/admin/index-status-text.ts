@@ -1,6 +1,6 @@
 import type { BudgetSnapshot } from '@/lib/aliyun/budget';
-import { formatCount } from './format';
-import { formatDateTime, formatZonedDateTime } from './time-zone';
+import { formatCount } from '@/lib/ui/format';
+import { formatDateTime, formatZonedDateTime } from '@/lib/ui/time-zone';
 
 // The admin's view of the index, in words: how much of the upstream budget is used, and what is covered.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { exportPath, refreshPath, withRange } from './backups-links';
-import { formatSince } from './format';
+import { formatSince } from '@/lib/ui/format';
 import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
-import { budgetText, intervalText, syncProgressText } from './index-status-text';
+import { budgetText, intervalText, syncProgressText } from '@/components/admin/index-status-text';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backup, Instance } from '@/lib/aliyun/types';
 import { checkRange, nextDayRange } from './date-range';
 import { groupByJob, shardsText } from './group-by-job';
-import { instanceKeywords, matchesSearch } from './instance-search';
+import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { invalidValues } from './link-check';
 import { pageSummary } from './pagination';
 
