@@ -1,17 +1,8 @@
 import { HydrationBoundary } from '@tanstack/react-query';
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import type { SessionUser } from '@/lib/auth/roles';
-import { getSessionUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/require-user';
 import { AppHeader } from './app-header';
 import { prefetchInstances } from './prefetch-instances';
-
-/** The signed-in console: the proxy already sends anonymous visitors to sign-in; this is the backstop. */
-export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect('/sign-in');
-  return user;
-}
 
 export async function ConsoleShell({ children }: { children: ReactNode }) {
   const user = await requireUser();

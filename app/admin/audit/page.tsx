@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ConsoleShell, requireUser } from '@/components/shell/console-shell';
+import { ConsoleShell } from '@/components/shell/console-shell';
+import { requireUser } from '@/lib/auth/require-user';
 import { listAudit } from '@/lib/audit/audit-log';
 import { AUDIT_ACTIONS, auditQuerySchema } from '@/lib/audit/audit-query';
 import { can } from '@/lib/auth/roles';

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { IndexStatusTable } from '@/components/admin/index-status-table';
-import { ConsoleShell, requireUser } from '@/components/shell/console-shell';
+import { ConsoleShell } from '@/components/shell/console-shell';
+import { requireUser } from '@/lib/auth/require-user';
 import { requestTime } from '@/components/shell/request-time';
 import { can } from '@/lib/auth/roles';
 import { indexStatus } from '@/lib/backup-index/index-status';
-import { budgetText } from '@/lib/ui/index-status-text';
+import { budgetText } from '@/components/admin/index-status-text';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Backup index · kvstore-backups' };

@@ -6,11 +6,11 @@ import { loadBackupsSearchParams } from '@/components/backups/backups-search-par
 import { BackupsView } from '@/components/backups/backups-view';
 import { DataTableSkeleton } from '@/components/backups/data-table';
 import { prefetchBackups } from '@/components/backups/prefetch-backups';
-import { requireUser } from '@/components/shell/console-shell';
+import { requireUser } from '@/lib/auth/require-user';
 import { requestTime } from '@/components/shell/request-time';
 import { ServerNow } from '@/components/ui/server-now';
-import { withRange } from '@/lib/ui/backups-links';
-import { DEFAULT_PRESET, presetRange } from '@/lib/ui/date-range';
+import { withRange } from '@/components/backups/backups-links';
+import { DEFAULT_PRESET, presetRange } from '@/components/backups/date-range';
 
 export const dynamic = 'force-dynamic';
 
