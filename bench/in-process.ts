@@ -164,21 +164,27 @@ export async function runInProcess(emulator: EmulatorProcess, rounds: number): P
     `Faults (30% upstream 5xx + throttling over 10/s, recent edge re-read every second), 200 listings of indexed ranges: ${ok}/200 answered (${((100 * ok) / 200).toFixed(1)}%), ${stale} marked stale`,
   );
 
+  // Upstream down: every call fails. A listing answers from the index at once and refreshes its recent edge in
+  // the background; once that refresh has failed, listings say they are stale.
   await admin(emulatorUrl, 'PUT', '/faults', { errorRate: 1, throttleRps: 0, latencyMs: 0 });
   let served = 0;
   let markedStale = 0;
-  for (let i = 0; i < 20; i++) {
+  let firstStale: number | null = null;
+  for (let i = 0; i < 40; i++) {
     try {
       const a = await query(ids[i % ids.length]!);
       served++;
-      if (a.stale) markedStale++;
+      if (a.stale) {
+        markedStale++;
+        firstStale ??= i;
+      }
     } catch {
       // counted as a failure
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 250));
   }
   out.push(
-    `Upstream down (every call fails), 20 listings of indexed ranges: ${served}/20 answered, ${markedStale} marked stale`,
+    `Upstream down (every call fails), 40 listings of indexed ranges over 10 s: ${served}/40 answered, ${markedStale} marked stale (from listing ${(firstStale ?? -1) + 1} on, once the background refresh had failed)`,
   );
   await admin(emulatorUrl, 'DELETE', '/faults');
   await resetServerState();
