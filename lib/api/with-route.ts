@@ -7,13 +7,15 @@ import { clientAddress } from '@/lib/auth/client-address';
 import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { withDeadline } from '@/lib/deadline';
 import { ApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
 
 // The one wrapper every route handler goes through: session, role, per-user rate limit, zod parsing
-// of path and query, and the mapping of every failure to `{ error: { code, message } }`. Each request
-// is checked here even though the proxy checks too. Route files stay one sentence.
+// of path and query, the deadline for whatever it waits on upstream, and the mapping of every failure to
+// `{ error: { code, message } }`. Each request is checked here even though the proxy checks too. Route
+// files stay one sentence.
 
 const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
 
@@ -166,25 +168,27 @@ export function withRoute<P extends Schema | undefined = undefined, Q extends Sc
 ) {
   return async (req: NextRequest, context: NextContext): Promise<Response> => {
     try {
-      const address = clientAddress(req.headers);
-      const user = await authorize(spec, req, address);
-      const rawParams = (await context?.params) ?? {};
-      const params = spec.params ? spec.params.parse(rawParams) : undefined;
-      const query = spec.query ? spec.query.parse(queryObject(req.nextUrl.searchParams)) : undefined;
-      return toResponse(
-        await handler({ req, params: params as Parsed<P>, query: query as Parsed<Q>, user, address }),
-      );
+      return await withDeadline(async () => {
+        const address = clientAddress(req.headers);
+        const user = await authorize(spec, req, address);
+        const rawParams = (await context?.params) ?? {};
+        const params = spec.params ? spec.params.parse(rawParams) : undefined;
+        const query = spec.query ? spec.query.parse(queryObject(req.nextUrl.searchParams)) : undefined;
+        return toResponse(
+          await handler({ req, params: params as Parsed<P>, query: query as Parsed<Q>, user, address }),
+        );
+      });
     } catch (err) {
       return errorResponse(err);
     }
   };
 }
 
-/** For the few routes anyone may call (health): error mapping only. */
+/** For the few routes anyone may call (health, readiness): error mapping only. */
 export function withPublicRoute(handler: (req: NextRequest) => Promise<unknown>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
-      return toResponse(await handler(req));
+      return await withDeadline(async () => toResponse(await handler(req)));
     } catch (err) {
       return errorResponse(err);
     }

@@ -3,6 +3,7 @@ import { getKvstoreClient } from '@/lib/aliyun/client';
 import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
+import { beforeDeadline } from '@/lib/deadline';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 export interface DownloadLink {
@@ -75,15 +76,18 @@ export async function fetchDownloadLink(
   scope: readonly string[] | null,
 ): Promise<DownloadLink> {
   const instance = await fetchInstance(instanceId, scope);
-  const page = await getKvstoreClient().describeBackups({
-    regionId: instance.regionId,
-    instanceId,
-    backupId,
-    startTime: ANY_TIME_START,
-    endTime: toMinute(Date.now() + 86_400_000),
-    pageSize: 30,
-    pageNumber: 1,
-  });
+  const page = await beforeDeadline(
+    getKvstoreClient().describeBackups({
+      regionId: instance.regionId,
+      instanceId,
+      backupId,
+      startTime: ANY_TIME_START,
+      endTime: toMinute(Date.now() + 86_400_000),
+      pageSize: 30,
+      pageNumber: 1,
+    }),
+    `no fresh download link for backup ${backupId}; try again.`,
+  );
   const backup = page.backups.find((b) => b.backupId === backupId);
   if (!backup)
     throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
