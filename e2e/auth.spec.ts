@@ -4,14 +4,14 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays, signInRequest } from './session';
 
-// Every page and route handler under app/ needs a session, except sign-in, /api/auth/* and health.
+// Every page and route handler under app/ needs a session, except sign-in, /api/auth/*, health and readiness.
 
 const SAMPLE_PARAMS: Record<string, string> = {
   instanceId: INSTANCES.standard,
   backupId: '1',
   nextauth: 'session',
 };
-const PUBLIC = ['/sign-in', '/api/health'];
+const PUBLIC = ['/sign-in', '/api/health', '/api/ready'];
 
 function discover(dir: string, route = ''): { pages: string[]; apis: string[] } {
   const out = { pages: [] as string[], apis: [] as string[] };
@@ -63,6 +63,7 @@ for (const api of apis.filter((p) => !PUBLIC.includes(p) && !p.startsWith('/api/
 test('public routes answer without a session', async () => {
   const ctx = await request.newContext();
   expect((await ctx.get('/api/health')).status()).toBe(200);
+  expect((await ctx.get('/api/ready')).status()).toBe(200);
   expect((await ctx.get('/sign-in')).status()).toBe(200);
   expect((await ctx.get('/api/auth/csrf')).status()).toBe(200);
 });

@@ -56,6 +56,7 @@ test('no secret in pages or API answers', async ({ page }) => {
   const answers = await Promise.all(
     [
       '/api/health',
+      '/api/ready',
       '/api/instances',
       `/api/instances/${INSTANCES.standard}/backups?start=${range.start}&end=${range.end}`,
       `/api/instances/${INSTANCES.standard}/backups/${rows[0].backupId}/download?format=json`,
