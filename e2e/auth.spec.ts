@@ -4,14 +4,14 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays, signInRequest } from './session';
 
-// Every page and route handler under app/ needs a session, except sign-in, /api/auth/* and health.
+// Every page and route handler under app/ needs a session, except sign-in, /api/auth/*, health and readiness.
 
 const SAMPLE_PARAMS: Record<string, string> = {
   instanceId: INSTANCES.standard,
   backupId: '1',
   nextauth: 'session',
 };
-const PUBLIC = ['/sign-in', '/api/health'];
+const PUBLIC = ['/sign-in', '/api/health', '/api/ready'];
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,6 +75,7 @@ for (const { route, method } of apis.filter(
 test('public routes answer without a session', async () => {
   const ctx = await request.newContext();
   expect((await ctx.get('/api/health')).status()).toBe(200);
+  expect((await ctx.get('/api/ready')).status()).toBe(200);
   expect((await ctx.get('/sign-in')).status()).toBe(200);
   expect((await ctx.get('/api/auth/csrf')).status()).toBe(200);
 });

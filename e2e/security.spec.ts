@@ -56,6 +56,7 @@ test('no secret in pages or API answers', async ({ page }) => {
   const answers = await Promise.all(
     [
       '/api/health',
+      '/api/ready',
       '/api/instances',
       `/api/instances/${INSTANCES.standard}/backups?start=${range.start}&end=${range.end}`,
       `/api/instances/${INSTANCES.standard}/backups/${rows[0].backupId}/download?format=json`,
@@ -72,5 +73,46 @@ test('no secret in pages or API answers', async ({ page }) => {
   for (const secret of secrets()) {
     for (const answer of answers)
       expect(answer.includes(secret), `a secret leaked into an answer`).toBe(false);
+  }
+});
+
+test('a download or an export asked for by another site is refused and audited; this site’s own work', async () => {
+  const admin = await apiAs(DEMO_USERS.admin);
+  const range = lastDays(7);
+  const { rows } = await (
+    await admin.get(`/api/instances/${INSTANCES.standard}/backups`, {
+      params: { ...range, status: 'Success' },
+    })
+  ).json();
+  const download = `/api/instances/${INSTANCES.standard}/backups/${rows[0].backupId}/download`;
+  const exportCsv = `/api/instances/${INSTANCES.standard}/backups/export?start=${range.start}&end=${range.end}`;
+  const crossSite = { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' };
+  for (const url of [download, exportCsv]) {
+    const refused = await admin.get(url, { headers: crossSite, maxRedirects: 0 });
+    expect(refused.status(), url).toBe(403);
+    expect(refused.headers().location).toBeUndefined();
+    const ours = await admin.get(url, { headers: { 'Sec-Fetch-Site': 'same-origin' }, maxRedirects: 0 });
+    expect([200, 302], url).toContain(ours.status());
+  }
+  const denied = await (await admin.get('/api/audit', { params: { action: 'denied', user: 'demo' } })).json();
+  expect(
+    denied.rows.filter((r: { detail: string | null }) => r.detail?.includes('cross-site')).length,
+  ).toBeGreaterThanOrEqual(2);
+});
+
+test('paths that do not percent-decode answer 400 or not found, with the security headers', async () => {
+  const admin = await apiAs(DEMO_USERS.admin);
+  for (const path of [
+    '/api/instances/%zz/backups',
+    '/instances/%zz/backups',
+    '/api/auth/%zz',
+    '/api/instances/x/backups/%ED%A0%80/download',
+  ]) {
+    // Soft: one run reports every path (the proxy decides these before any handler runs).
+    const res = await admin.get(path, { maxRedirects: 0 });
+    expect.soft([400, 404], `${path} answered ${res.status()}`).toContain(res.status());
+    const headers = res.headers();
+    expect.soft(headers['x-content-type-options'], `${path}: nosniff`).toBe('nosniff');
+    expect.soft(headers['content-security-policy'], `${path}: CSP`).toContain("frame-ancestors 'none'");
   }
 });

@@ -13,6 +13,8 @@ export type ApiErrorCode =
   | 'credentials'
   | 'bad_upstream'
   | 'unavailable'
+  /** Alibaba Cloud did not answer within KVSTORE_DEADLINE_MS (504). */
+  | 'timeout'
   | 'internal';
 
 export interface ApiErrorBody {

@@ -7,12 +7,15 @@ import { clientAddress } from '@/lib/auth/client-address';
 import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { withDeadline } from '@/lib/deadline';
 import { ApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
+import { requestSite } from './request-site';
 
 // The one wrapper every route handler goes through: session, role, per-user rate limit, zod parsing
-// of path and query, and the mapping of every failure to `{ error: { code, message } }`. Each request
-// is checked here even though the proxy checks too. Route files stay one sentence.
+// of path and query, the deadline for whatever it waits on upstream, and the mapping of every failure to
+// `{ error: { code, message } }`. Each request is checked here even though the proxy checks too. Route
+// files stay one sentence.
 
 const ANONYMOUS_REQUESTS_PER_MINUTE = 60;
 
@@ -23,6 +26,12 @@ type NextContext = { params: Promise<Record<string, string | string[]>> };
 interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined> {
   /** What the signed-in user must be allowed to do. */
   permission: Permission;
+  /**
+   * Only for requests from this site's own pages (or no browser at all): for routes that hand out data as a
+   * side effect of a GET (a download, an export), which a page on another site could otherwise trigger with
+   * the signed-in person's cookie.
+   */
+  sameOriginOnly?: boolean;
   params?: P;
   query?: Q;
 }
@@ -96,16 +105,25 @@ let limiter: RateLimiter | undefined;
 // Anonymous callers are limited per address, so they cannot flood the audit log with denied rows.
 const anonymousLimiter = new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE);
 
-async function authorize(permission: Permission, req: NextRequest, address: string): Promise<SessionUser> {
+/** The host the browser addressed: a reverse proxy in front passes it on as X-Forwarded-Host. */
+function ownHost(req: NextRequest): string {
+  return req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? new URL(req.url).host;
+}
+
+async function authorize(
+  { permission, sameOriginOnly }: RouteSpec<Schema | undefined, Schema | undefined>,
+  req: NextRequest,
+  address: string,
+): Promise<SessionUser> {
   const user = await getSessionUser();
-  const deny = (status: number, code: ApiErrorCode, message: string) => {
+  const deny = (status: number, code: ApiErrorCode, message: string, why = '') => {
     recordAudit({
       action: 'denied',
       user: user?.name ?? null,
       role: user?.role ?? null,
       address,
       status,
-      detail: `${req.method} ${req.nextUrl.pathname}`,
+      detail: `${req.method} ${req.nextUrl.pathname}${why}`,
     });
     return new ApiError(status, code, message);
   };
@@ -121,6 +139,16 @@ async function authorize(permission: Permission, req: NextRequest, address: stri
       'forbidden',
       `Your role (${user.role}) does not allow this: it needs the ${permission} permission.`,
     );
+  }
+  if (sameOriginOnly) {
+    const site = requestSite(req.headers, ownHost(req));
+    if (site.foreign)
+      throw deny(
+        403,
+        'forbidden',
+        'This request came from another site. Open the console and use its buttons, or call the API directly.',
+        ` (cross-site: ${site.evidence})`,
+      );
   }
   limiter ??= new RateLimiter(getConfig().API_RATE_LIMIT_PER_MINUTE);
   const wait = limiter.take(user.name);
@@ -140,25 +168,27 @@ export function withRoute<P extends Schema | undefined = undefined, Q extends Sc
 ) {
   return async (req: NextRequest, context: NextContext): Promise<Response> => {
     try {
-      const address = clientAddress(req.headers);
-      const user = await authorize(spec.permission, req, address);
-      const rawParams = (await context?.params) ?? {};
-      const params = spec.params ? spec.params.parse(rawParams) : undefined;
-      const query = spec.query ? spec.query.parse(queryObject(req.nextUrl.searchParams)) : undefined;
-      return toResponse(
-        await handler({ req, params: params as Parsed<P>, query: query as Parsed<Q>, user, address }),
-      );
+      return await withDeadline(async () => {
+        const address = clientAddress(req.headers);
+        const user = await authorize(spec, req, address);
+        const rawParams = (await context?.params) ?? {};
+        const params = spec.params ? spec.params.parse(rawParams) : undefined;
+        const query = spec.query ? spec.query.parse(queryObject(req.nextUrl.searchParams)) : undefined;
+        return toResponse(
+          await handler({ req, params: params as Parsed<P>, query: query as Parsed<Q>, user, address }),
+        );
+      });
     } catch (err) {
       return errorResponse(err);
     }
   };
 }
 
-/** For the few routes anyone may call (health): error mapping only. */
+/** For the few routes anyone may call (health, readiness): error mapping only. */
 export function withPublicRoute(handler: (req: NextRequest) => Promise<unknown>) {
   return async (req: NextRequest): Promise<Response> => {
     try {
-      return toResponse(await handler(req));
+      return await withDeadline(async () => toResponse(await handler(req)));
     } catch (err) {
       return errorResponse(err);
     }

@@ -49,6 +49,7 @@ function open(): Database.Database {
     CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
     CREATE INDEX IF NOT EXISTS audit_action_at ON audit (action, at);
     CREATE INDEX IF NOT EXISTS audit_user_at ON audit (user, at);
+    CREATE TABLE IF NOT EXISTS probe (name TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
   `);
   db = conn;
   return conn;
@@ -128,6 +129,21 @@ export function* iterateAudit(q: AuditQuery, batchSize = 1000): Generator<AuditR
     if (rows.length < batchSize) return;
     before = rows[rows.length - 1]!.id;
   }
+}
+
+/** For /api/ready: rewrites one row of its own, committed like an audit row, so a refused write shows. */
+export function probeAuditWrite(): void {
+  open()
+    .prepare(
+      `INSERT INTO probe (name, at_ms) VALUES ('ready', @at) ON CONFLICT (name) DO UPDATE SET at_ms = excluded.at_ms`,
+    )
+    .run({ at: Date.now() });
+}
+
+/** Closes the log (tests that change AUDIT_DB_PATH). */
+export function closeAuditDbForTests(): void {
+  db?.close();
+  db = undefined;
 }
 
 export function pruneAuditNow(): void {

@@ -52,8 +52,11 @@ async function open(): Promise<IndexDb> {
 
 export function getIndexDb(): Promise<IndexDb> {
   const opening = processSingleton('index-db', open);
-  // A failed open is not kept: the next request tries again.
-  opening.catch(() => dropProcessSingleton('index-db'));
+  // A failed open is not kept: the next request tries again. (The handler returns nothing: returning the
+  // dropped, rejected promise would reject this chain too, and nobody awaits it.)
+  opening.catch(() => {
+    dropProcessSingleton('index-db');
+  });
   return opening;
 }
 

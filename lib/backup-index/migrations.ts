@@ -91,4 +91,14 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '002_readiness_probe': {
+    // One row /api/ready rewrites, proving the database takes writes without touching real data.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('probe')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('at_ms', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -61,10 +61,17 @@ export interface InstancesTable {
   synced_ms: number;
 }
 
+/** Rewritten by the readiness check: proof the database takes writes. */
+export interface ProbeTable {
+  name: string;
+  at_ms: number;
+}
+
 export interface IndexDatabase {
   backups: BackupsTable;
   backup_days: BackupDaysTable;
   coverage: CoverageTable;
   sync_state: SyncStateTable;
   instances: InstancesTable;
+  probe: ProbeTable;
 }

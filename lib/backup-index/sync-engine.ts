@@ -4,6 +4,7 @@ import { toAliyunError } from '@/lib/aliyun/errors';
 import type { Backup, BackupWithUrls } from '@/lib/aliyun/types';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
+import { detached } from '@/lib/deadline';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { addPiece, needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
@@ -89,6 +90,12 @@ export class SyncEngine {
     return this.running.get(instanceId) ?? [];
   }
 
+  /** Settles when no sync is running (tests, and a shutdown that wants the index consistent). */
+  async idle(): Promise<void> {
+    for (let all = [...this.running.values()].flat(); all.length > 0; all = [...this.running.values()].flat())
+      await Promise.all(all.map((s) => s.done));
+  }
+
   /**
    * Starts whatever `want` needs: the gaps, the stale edge, or (force) all of it, minus what is already
    * being synced. Returns at once; the caller decides how long to wait.
@@ -120,7 +127,7 @@ export class SyncEngine {
       done: Promise.resolve(),
     };
     this.running.set(instanceId, [...this.syncsOf(instanceId), sync]);
-    sync.done = this.run(sync, regionId)
+    sync.done = detached(() => this.run(sync, regionId))
       .catch((err: unknown) => {
         sync.error = err;
       })

@@ -162,17 +162,22 @@ describe('GET …/download against the emulator', () => {
     expect((await res.json()).error.code).toBe('bad_upstream');
   });
 
-  it('passes on an Alibaba Cloud URL as it came, even the seed page’s internal one', async () => {
+  it('passes on an Alibaba Cloud URL over https, even the seed page’s internal http one', async () => {
     const instanceId = SEED_INSTANCE_IDS.docExample;
+    const backupId = '335538809';
+    const raw = emulator.dataset.findBackup(instanceId, backupId)!.BackupDownloadURL;
+    expect(raw.startsWith('http://')).toBe(true);
     const res = await call(
       getDownload,
-      `/api/instances/${instanceId}/backups/335538809/download?format=json`,
+      `/api/instances/${instanceId}/backups/${backupId}/download?format=json`,
       {
         instanceId,
-        backupId: '335538809',
+        backupId,
       },
     );
     expect(res.status).toBe(200);
-    expect(new URL((await res.json()).url).hostname.endsWith('.aliyuncs.com')).toBe(true);
+    const url = new URL((await res.json()).url);
+    expect(url.protocol).toBe('https:');
+    expect(url.toString()).toBe(raw.replace(/^http:/, 'https:'));
   });
 });

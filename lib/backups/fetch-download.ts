@@ -3,6 +3,7 @@ import { getKvstoreClient } from '@/lib/aliyun/client';
 import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
+import { beforeDeadline } from '@/lib/deadline';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 export interface DownloadLink {
@@ -15,11 +16,29 @@ export interface DownloadLink {
 // any backup Alibaba Cloud can still hold.
 const ANY_TIME_START = '2010-01-01T00:00Z';
 
-/** Hosts a presigned URL may point at: Alibaba Cloud's, or the emulator we are configured to use. */
+const isAlibabaHost = (url: URL) => url.hostname.endsWith('.aliyuncs.com');
+
+/**
+ * Where a presigned URL may send a browser: an Alibaba Cloud host over https on its default port, or the
+ * exact origin of the endpoint we are configured to use (the emulator speaks plain http). Never a URL with
+ * credentials in it.
+ */
 export function isAllowedDownloadHost(url: URL, endpoint: string | undefined): boolean {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (url.hostname === 'aliyuncs.com' || url.hostname.endsWith('.aliyuncs.com')) return true;
-  return endpoint !== undefined && new URL(endpoint).host === url.host;
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:' && url.port === '' && isAlibabaHost(url)) return true;
+  return endpoint !== undefined && new URL(endpoint).origin === url.origin;
+}
+
+/**
+ * Alibaba Cloud hands out intranet URLs (and sometimes public ones) as http. OSS answers every endpoint over
+ * https and the signature does not cover the scheme, so the same URL over https works and is never readable
+ * on the way.
+ */
+export function upgradeAlibabaUrl(url: URL): URL {
+  if (url.protocol !== 'http:' || !isAlibabaHost(url)) return url;
+  const secure = new URL(url);
+  secure.protocol = 'https:';
+  return secure;
 }
 
 function fileNameFrom(url: URL, fallback: string): string {
@@ -57,15 +76,18 @@ export async function fetchDownloadLink(
   scope: readonly string[] | null,
 ): Promise<DownloadLink> {
   const instance = await fetchInstance(instanceId, scope);
-  const page = await getKvstoreClient().describeBackups({
-    regionId: instance.regionId,
-    instanceId,
-    backupId,
-    startTime: ANY_TIME_START,
-    endTime: toMinute(Date.now() + 86_400_000),
-    pageSize: 30,
-    pageNumber: 1,
-  });
+  const page = await beforeDeadline(
+    getKvstoreClient().describeBackups({
+      regionId: instance.regionId,
+      instanceId,
+      backupId,
+      startTime: ANY_TIME_START,
+      endTime: toMinute(Date.now() + 86_400_000),
+      pageSize: 30,
+      pageNumber: 1,
+    }),
+    `no fresh download link for backup ${backupId}; try again.`,
+  );
   const backup = page.backups.find((b) => b.backupId === backupId);
   if (!backup)
     throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
@@ -77,19 +99,19 @@ export async function fetchDownloadLink(
     );
   }
   const raw = variant === 'public' ? backup.publicUrl : backup.intranetUrl;
-  if (!raw) {
+  if (!raw || !URL.canParse(raw)) {
     throw new ApiError(
       502,
       'bad_upstream',
       `Alibaba Cloud returned no usable ${variant} download URL for backup ${backupId}.`,
     );
   }
-  const url = new URL(raw);
+  const url = upgradeAlibabaUrl(new URL(raw));
   if (!isAllowedDownloadHost(url, getConfig().KVSTORE_ENDPOINT)) {
     throw new ApiError(
       502,
       'bad_upstream',
-      `The ${variant} download URL for backup ${backupId} points at ${url.host}, which is neither Alibaba Cloud nor the configured endpoint; refusing to send you there.`,
+      `The ${variant} download URL for backup ${backupId} points at ${url.host}, which is neither Alibaba Cloud over https nor the configured endpoint; refusing to send you there.`,
     );
   }
   return {

@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { RateLimiter } from '@/lib/api/rate-limiter';
 import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
+import { currentDeadline } from '@/lib/deadline';
 import { processSingleton } from '@/lib/process-singleton';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 import type { BackupsAnswer, IndexFreshness } from './answer';
@@ -17,10 +18,14 @@ import type { BackupsQuery } from './query';
 // but never past KVSTORE_DEADLINE_MS from the sync's start (later polls answer at once with progress); a
 // range that is only getting old answers at once and is brought up to date in the background.
 
-/** Waits for the syncs, or until each has run for the deadline, whichever comes first. */
+/**
+ * Waits for the syncs, or until each has run for the deadline, whichever comes first; never past the
+ * request's own deadline (time spent on the instance list counts).
+ */
 async function waitForSyncs(syncs: readonly Sync[], deadlineMs: number): Promise<void> {
   if (syncs.length === 0) return;
-  const waitMs = Math.max(...syncs.map((s) => s.startedAt + deadlineMs)) - Date.now();
+  const until = Math.min(Math.max(...syncs.map((s) => s.startedAt + deadlineMs)), currentDeadline());
+  const waitMs = until - Date.now();
   if (waitMs <= 0) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([

@@ -76,6 +76,22 @@ describe('backupsQuerySchema', () => {
     expect(fieldOf(input as Record<string, string>)).toContain(field);
   });
 
+  it('keeps each filter value once, however often it is repeated', () => {
+    const q = backupsQuerySchema.parse({
+      ...base,
+      status: 'Success,'.repeat(40_000),
+      node: 'r-uf6a-db-0,'.repeat(40_000),
+    });
+    expect(q.status).toEqual(['Success']);
+    expect(q.node).toEqual(['r-uf6a-db-0']);
+  });
+
+  it('refuses more distinct node ids than a cluster has shards', () => {
+    const nodes = (n: number) => Array.from({ length: n }, (_, i) => `r-uf6a-db-${i}`).join(',');
+    expect(fieldOf({ ...base, node: nodes(1024) })).toBeNull();
+    expect(fieldOf({ ...base, node: nodes(1025) })).toEqual(['node']);
+  });
+
   it('explains what was expected', () => {
     const r = backupsQuerySchema.safeParse({ ...base, pageSize: '25' });
     expect(r.success || r.error.issues[0]?.message).toBe('expected one of 30, 50, 100');

@@ -53,12 +53,20 @@ function enumList<T extends string>(values: readonly T[]) {
     );
 }
 
+/** Each value once: a repeated value means nothing more, and every value becomes an SQL parameter. */
 function splitList(v: string | undefined): string[] {
-  return (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return [
+    ...new Set(
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
+
+/** More than any cluster has shards, far fewer than SQLite's limit on parameters. */
+export const MAX_NODES = 1024;
 
 const sortSchema = z
   .string()
@@ -91,7 +99,11 @@ export const backupsQuerySchema = z
       .string()
       .optional()
       .transform((v) => splitList(v))
-      .pipe(z.array(z.string().regex(NODE_ID_PATTERN, 'expected node ids such as r-bp1abc-db-0'))),
+      .pipe(
+        z
+          .array(z.string().regex(NODE_ID_PATTERN, 'expected node ids such as r-bp1abc-db-0'))
+          .max(MAX_NODES, `expected at most ${MAX_NODES} node ids`),
+      ),
     q: z
       .string()
       .max(64, 'expected at most 64 characters')

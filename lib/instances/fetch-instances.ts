@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { inScope } from '@/lib/auth/scope';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { getConfig } from '@/lib/config';
+import { beforeDeadline, detached } from '@/lib/deadline';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 
 // The instance list, kept in the index database like the backups: read from Alibaba Cloud when older than
@@ -83,15 +84,23 @@ async function allInstances(): Promise<Instance[]> {
   }
   const freshMs = getConfig().INDEX_FRESH_SECONDS * 1000;
   if (s.known && Date.now() - s.known.syncedAt < freshMs) return s.known.instances;
-  s.refreshing ??= refresh()
-    .then((known) => (s.known = known))
-    .finally(() => (s.refreshing = null));
+  s.refreshing ??= detached(() =>
+    refresh()
+      .then((known) => (s.known = known))
+      .finally(() => (s.refreshing = null)),
+  );
   if (s.known) {
     // Stale while revalidating: this answer uses what is known, the next one the refreshed list.
     s.refreshing.catch(() => undefined);
     return s.known.instances;
   }
-  return (await s.refreshing).instances;
+  // Nothing known yet (a cold start): wait, but not past the deadline; the list goes on loading for the
+  // next request.
+  const known = await beforeDeadline(
+    s.refreshing,
+    'the instance list is still loading in the background; try again in a moment.',
+  );
+  return known.instances;
 }
 
 /** The instances a user may see: out-of-scope ones do not exist for them. */

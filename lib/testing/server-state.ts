@@ -1,8 +1,10 @@
 import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
+import { closeAuditDbForTests } from '@/lib/audit/audit-log';
 import { closeIndexDbForTests } from '@/lib/backup-index/db';
 import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
+import { resetReadinessForTests } from '@/lib/readiness/readiness';
 
 /** Forgets every memoized client, config, cache and database, so the next call reads the environment anew. */
 export async function resetServerState(): Promise<void> {
@@ -10,5 +12,7 @@ export async function resetServerState(): Promise<void> {
   resetKvstoreClientForTests();
   clearInstancesCacheForTests();
   resetSyncEngineForTests();
+  resetReadinessForTests();
+  closeAuditDbForTests();
   await closeIndexDbForTests();
 }

@@ -6,7 +6,7 @@ import { exportQuerySchema, instanceParamsSchema } from '@/lib/backups/query';
 export const dynamic = 'force-dynamic';
 
 export const GET = withRoute(
-  { permission: 'browse', params: instanceParamsSchema, query: exportQuerySchema },
+  { permission: 'browse', sameOriginOnly: true, params: instanceParamsSchema, query: exportQuerySchema },
   async ({ params, query, user, address }) => {
     const response = await exportBackups(params.instanceId, query, user.scope);
     recordAudit({

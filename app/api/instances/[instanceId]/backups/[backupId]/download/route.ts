@@ -7,7 +7,7 @@ import { backupParamsSchema, downloadQuerySchema } from '@/lib/backups/query';
 export const dynamic = 'force-dynamic';
 
 export const GET = withRoute(
-  { permission: 'download', params: backupParamsSchema, query: downloadQuerySchema },
+  { permission: 'download', sameOriginOnly: true, params: backupParamsSchema, query: downloadQuerySchema },
   async ({ params, query, user, address }) => {
     const link = await fetchDownloadLink(params.instanceId, params.backupId, query.variant, user.scope);
     // Committed before the answer leaves: a download nobody can trace never happens.
