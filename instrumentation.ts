@@ -13,6 +13,7 @@ async function refuseUnsafeStart(): Promise<void> {
   const { isOidcConfigured } = await import('@/lib/auth/options');
   const { authSetupProblems } = await import('@/lib/auth/startup-check');
   const { readUsersFile } = await import('@/lib/auth/users-file');
+  const { isBehindRemoteAddressServer } = await import('@/lib/net/remote-address-header');
   const problems: string[] = [];
   try {
     const config = getConfig();
@@ -23,6 +24,7 @@ async function refuseUnsafeStart(): Promise<void> {
         usersFile: config.AUTH_USERS_FILE,
         users: config.AUTH_USERS_FILE ? readUsersFile(config.AUTH_USERS_FILE) : [],
         oidcConfigured: isOidcConfigured(),
+        clientAddressKnown: isBehindRemoteAddressServer(),
       })),
     );
   } catch (err) {

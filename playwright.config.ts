@@ -64,6 +64,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
       EMULATOR_ACCESS_KEY_SECRET: process.env.E2E_EMULATOR_SECRET,
       AUDIT_DB_PATH: process.env.E2E_AUDIT_DB,
+      // Tests that play a reverse proxy connect from this range (e2e/loopback-client.ts).
+      TRUSTED_PROXIES: '127.0.2.0/24',
     },
     timeout: 300_000,
     reuseExistingServer: false,

@@ -76,12 +76,12 @@ export interface ConsoleServer {
   pid: number;
 }
 
-/** `next start` of the built app (run `npm run build` first), demo users, its own data directory. */
+/** The built app through server.ts, as `npm start` runs it (run `npm run build` first), demo users, its own data directory. */
 export async function startConsoleProcess(env: Record<string, string>): Promise<ConsoleServer> {
   const port = await freePort();
   const child = await start(
-    bin('next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    process.execPath,
+    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       KVSTORE_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -89,7 +89,7 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
-    /Ready|started server|Local:/,
+    /Ready on/,
   );
   return { url: `http://127.0.0.1:${port}`, pid: child.pid! };
 }

@@ -1,8 +1,9 @@
 import { request } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { apiAs, DEMO_USERS, INSTANCES, lastDays, signInRequest } from './session';
+import { loopbackAddress, proxyAddress, signInFrom } from './loopback-client';
+import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
 
 // Every page and route handler under app/ needs a session, except sign-in, /api/auth/* and health.
 
@@ -10,11 +11,12 @@ const SAMPLE_PARAMS: Record<string, string> = {
   instanceId: INSTANCES.standard,
   backupId: '1',
   nextauth: 'session',
+  username: 'viewer',
 };
 const PUBLIC = ['/sign-in', '/api/health'];
 
-function discover(dir: string, route = ''): { pages: string[]; apis: string[] } {
-  const out = { pages: [] as string[], apis: [] as string[] };
+function discover(dir: string, route = ''): { pages: string[]; apis: { path: string; method: string }[] } {
+  const out = { pages: [] as string[], apis: [] as { path: string; method: string }[] };
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -26,16 +28,25 @@ function discover(dir: string, route = ''): { pages: string[]; apis: string[] } 
       out.pages.push(...sub.pages);
       out.apis.push(...sub.apis);
     } else if (/^page\.tsx?$/.test(entry.name)) out.pages.push(route || '/');
-    else if (/^route\.ts$/.test(entry.name)) out.apis.push(route);
+    else if (/^route\.ts$/.test(entry.name)) out.apis.push({ path: route, method: methodOf(full) });
   }
   return out;
+}
+
+/** The first HTTP method a route file exports, so each route is called the way it answers. */
+function methodOf(file: string): string {
+  return (
+    /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/.exec(
+      readFileSync(file, 'utf8'),
+    )?.[1] ?? 'GET'
+  );
 }
 
 const { pages, apis } = discover(path.join(process.cwd(), 'app'));
 
 test('the discovery finds the app', () => {
   expect(pages).toEqual(expect.arrayContaining(['/', '/sign-in']));
-  expect(apis).toEqual(
+  expect(apis.map((a) => a.path)).toEqual(
     expect.arrayContaining(['/api/instances', '/api/health', `/api/instances/${INSTANCES.standard}/backups`]),
   );
 });
@@ -51,10 +62,10 @@ for (const page of pages.filter((p) => !PUBLIC.includes(p))) {
   });
 }
 
-for (const api of apis.filter((p) => !PUBLIC.includes(p) && !p.startsWith('/api/auth/'))) {
-  test(`anonymous API ${api} answers 401`, async () => {
+for (const api of apis.filter((a) => !PUBLIC.includes(a.path) && !a.path.startsWith('/api/auth/'))) {
+  test(`anonymous API ${api.method} ${api.path} answers 401`, async () => {
     const ctx = await request.newContext();
-    const res = await ctx.get(api, { params: lastDays(1), maxRedirects: 0 });
+    const res = await ctx.fetch(api.path, { method: api.method, params: lastDays(1), maxRedirects: 0 });
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe('unauthorized');
   });
@@ -128,33 +139,62 @@ test('denied requests and sign-ins are audited', async () => {
   expect(signIns.total).toBeGreaterThan(0);
 });
 
-test('sign-in is throttled per username and per address after 10 failures', async () => {
-  const ctx = await request.newContext();
-  const username = `ghost-${Date.now()}`;
-  for (let i = 0; i < 10; i++) {
-    const res = await signInRequest(ctx, username, 'wrong', { 'X-Forwarded-For': `198.51.100.${i + 1}` });
-    expect(res.status()).toBe(401);
-  }
-  const blocked = await signInRequest(ctx, username, 'wrong', { 'X-Forwarded-For': '198.51.100.99' });
-  expect(blocked.status()).toBe(429);
-  expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
-
-  const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
-  for (let i = 0; i < 10; i++) {
-    expect(
-      (
-        await signInRequest(ctx, `spray-${Date.now()}-${i}`, 'wrong', { 'X-Forwarded-For': address })
-      ).status(),
-    ).toBe(401);
-  }
-  // Even the right password is refused from a throttled address.
-  expect((await signInRequest(ctx, 'viewer', 'viewer', { 'X-Forwarded-For': address })).status()).toBe(429);
-
+async function auditRows(params: Record<string, string>): Promise<{ address: string; detail: string }[]> {
   const admin = await apiAs(DEMO_USERS.admin);
-  const audit = await (
-    await admin.get('/api/audit', { params: { action: 'sign_in_throttled', user: username } })
-  ).json();
-  expect(audit.total).toBe(1);
+  const { rows } = await (await admin.get('/api/audit', { params: { pageSize: '500', ...params } })).json();
+  return rows;
+}
+
+test('a spoofed X-Forwarded-For neither locks out the real user nor hides the address', async () => {
+  const attacker = loopbackAddress();
+  for (let i = 0; i < 10; i++) {
+    const res = await signInFrom(attacker, 'demo', 'wrong', {
+      headers: { 'X-Forwarded-For': `198.51.100.${i + 1}` },
+    });
+    expect([401, 429]).toContain(res.status);
+  }
+  const real = await signInFrom(loopbackAddress(), 'demo', 'demo');
+  expect(real.status).toBe(200);
+  expect(real.cookie).toContain('session-token');
+  // The attacker's own address failed, and only that address is throttled for demo.
+  expect((await signInFrom(attacker, 'demo', 'demo')).status).toBe(429);
+  const addresses = new Set(
+    (await auditRows({ action: 'sign_in_failed', user: 'demo' })).map((r) => r.address),
+  );
+  expect(addresses).toContain(attacker);
+  expect([...addresses].filter((a) => a.startsWith('198.51.100.'))).toEqual([]);
+});
+
+test('the client address is the socket, or the right-most untrusted X-Forwarded-For hop from a trusted proxy', async () => {
+  const user = `ghost-${Date.now()}`;
+  const proxy = proxyAddress();
+  await signInFrom(proxy, user, 'wrong', {
+    headers: { 'X-Forwarded-For': '203.0.113.9, 198.51.100.23, 127.0.2.77' },
+  });
+  const direct = loopbackAddress();
+  await signInFrom(direct, user, 'wrong', {
+    headers: { 'X-Forwarded-For': '203.0.113.10', 'X-KVB-Remote-Address': '127.0.2.5' },
+  });
+  const addresses = (await auditRows({ action: 'sign_in_failed', user })).map((r) => r.address);
+  expect(addresses.sort()).toEqual([direct, '198.51.100.23'].sort());
+});
+
+test('guesses are limited per username and address and per address; a right password from elsewhere works', async () => {
+  const attacker = loopbackAddress();
+  const user = `ghost-${Date.now()}`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 8; i++) statuses.push((await signInFrom(attacker, user, 'wrong')).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+  const blocked = await signInFrom(attacker, user, 'wrong');
+  expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  expect((await auditRows({ action: 'sign_in_throttled', user })).length).toBe(4);
+
+  // Spraying usernames from one address: after 30 failures that address waits, even with a right password.
+  const sprayer = loopbackAddress();
+  for (let i = 0; i < 30; i++)
+    expect((await signInFrom(sprayer, `spray-${Date.now()}-${i}`, 'wrong')).status).toBe(401);
+  expect((await signInFrom(sprayer, 'viewer', 'viewer')).status).toBe(429);
+  expect((await signInFrom(loopbackAddress(), 'viewer', 'viewer')).status).toBe(200);
 });
 
 test('the sign-in callback never leaves the site', async ({ page }) => {

@@ -81,8 +81,8 @@ async function main(): Promise<void> {
 
   await start(
     'console',
-    bin('next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    process.execPath,
+    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       KVSTORE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,
