@@ -2,7 +2,7 @@ import { request } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { loopbackAddress, proxyAddress, signInFrom } from './loopback-client';
+import { csrfFrom, loopbackAddress, proxyAddress, signInFrom } from './loopback-client';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
 
 // Every page and route handler under app/ needs a session, except sign-in, /api/auth/* and health.
@@ -195,6 +195,53 @@ test('guesses are limited per username and address and per address; a right pass
     expect((await signInFrom(sprayer, `spray-${Date.now()}-${i}`, 'wrong')).status).toBe(401);
   expect((await signInFrom(sprayer, 'viewer', 'viewer')).status).toBe(429);
   expect((await signInFrom(loopbackAddress(), 'viewer', 'viewer')).status).toBe(200);
+});
+
+test('a JSON sign-in with a non-string username or password gets a plain error, audited and throttled', async () => {
+  const source = loopbackAddress();
+  const csrf = await csrfFrom(source);
+  const tries: [unknown, unknown][] = [
+    [['viewer'], 'viewer'],
+    ['viewer', 12345],
+    [{ name: 'viewer' }, ['viewer']],
+  ];
+  for (const [username, password] of tries) {
+    const res = await signInFrom(source, username, password, { json: true, csrf });
+    expect(res.status).toBe(401);
+    const url = new URL((JSON.parse(res.body) as { url: string }).url);
+    expect(url.searchParams.get('error')).toBe('CredentialsSignin');
+    expect([...url.searchParams.keys()].sort()).toEqual(['error', 'provider']);
+  }
+  const audited = (await auditRows({ action: 'sign_in_failed' })).filter((r) => r.address === source);
+  expect(audited).toHaveLength(3);
+  // Array usernames count like any other failure: the fifth from one address for one name is the last.
+  const more: number[] = [];
+  for (let i = 0; i < 5; i++)
+    more.push((await signInFrom(source, ['viewer'], 'x', { json: true, csrf })).status);
+  expect(more).toEqual([401, 401, 401, 429, 429]);
+});
+
+test('a flood of sign-ins beyond the password-hashing queue answers 429 with Retry-After', async () => {
+  const proxy = proxyAddress();
+  const csrf = await csrfFrom(proxy);
+  const run = Date.now();
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      signInFrom(proxy, `flood-${run}-${i}`, 'wrong', {
+        csrf,
+        headers: { 'X-Forwarded-For': `10.${(run >> 8) & 255}.${i >> 8}.${i & 255}` },
+      }),
+    ),
+  );
+  const busy = answers.filter((a) => a.status === 429);
+  expect(answers.filter((a) => a.status !== 401 && a.status !== 429)).toEqual([]);
+  expect(busy.length).toBeGreaterThan(0);
+  expect(answers.filter((a) => a.status === 401).length).toBeGreaterThan(0);
+  expect(Number(busy[0]!.headers['retry-after'])).toBeGreaterThan(0);
+  // The queue drains and a person signs in.
+  await expect
+    .poll(async () => (await signInFrom(loopbackAddress(), 'viewer', 'viewer')).status, { timeout: 15_000 })
+    .toBe(200);
 });
 
 test('the sign-in callback never leaves the site', async ({ page }) => {

@@ -85,6 +85,10 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** Password hashes computed at once (default: half the cores, at most 3; see lib/auth/hash-queue.ts). */
+  AUTH_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Sign-ins that may wait for a hash; more are answered 429 at once. */
+  AUTH_HASH_QUEUE: intInRange(0, 10_000, 64),
   /** API requests one user may make per minute. */
   API_RATE_LIMIT_PER_MINUTE: intInRange(10, 100_000, 600),
 });
