@@ -3,6 +3,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   await refuseUnsafeStart();
+  // Opened now, so the proxy (which cannot open it) finds the session revocations from the first request.
+  const { revocations } = await import('@/lib/auth/revocations');
+  revocations();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
 }

@@ -183,6 +183,26 @@ export function* iterateAudit(q: AuditQuery, batchSize = 1000): Generator<AuditR
   }
 }
 
+export interface RecentSignIn {
+  user: string;
+  role: string | null;
+  lastAt: string;
+  address: string | null;
+  count: number;
+}
+
+/** Who signed in since `since` (ISO), the latest first: the people who may hold a session now. */
+export function recentSignIns(since: string, limit = 200): RecentSignIn[] {
+  // SQLite takes role and address from the row that holds MAX(at).
+  return open()
+    .prepare(
+      `SELECT user, role, MAX(at) AS lastAt, address, COUNT(*) AS count FROM audit
+       WHERE action = 'sign_in' AND at >= ? AND user IS NOT NULL
+       GROUP BY user ORDER BY lastAt DESC LIMIT ?`,
+    )
+    .all(since, limit) as RecentSignIn[];
+}
+
 export function pruneAuditNow(): void {
   lastPrune = 0;
   pruneIfDue(open());

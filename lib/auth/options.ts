@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
@@ -6,9 +7,11 @@ import { recordAudit } from '@/lib/audit/audit-log';
 import { getConfig } from '@/lib/config';
 import { authorizeCredentials } from './check-credentials';
 import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGroups } from './oidc-mapping';
+import { revocations, SESSION_MAX_AGE_SECONDS } from './revocations';
 import { safeCallbackPath } from './same-site';
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** Thrown from the jwt callback for a revoked session; next-auth then treats the session as none. */
+const SESSION_REVOKED = 'SessionRevoked';
 
 function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = getConfig();
@@ -59,6 +62,27 @@ export function getAuthOptions(): NextAuthOptions {
       }),
       ...(oidc ? [oidc] : []),
     ],
+    events: {
+      signOut({ token }) {
+        // The cookie is gone from this browser; revoking ends it wherever else it was copied to.
+        if (!token?.sid) return;
+        const expiresAt = (token.exp as number | undefined) ?? Date.now() / 1000 + SESSION_MAX_AGE_SECONDS;
+        revocations().revokeSession(token.sid, expiresAt * 1000);
+        recordAudit({ action: 'sign_out', user: token.name ?? null, role: token.role ?? null, status: 200 });
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // A revoked session is refused on purpose; that is no error worth a log line.
+        if (code === 'JWT_SESSION_ERROR' && (metadata as Error | undefined)?.message === SESSION_REVOKED)
+          return;
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
     callbacks: {
       signIn({ user, account }) {
         if (account?.provider === 'oidc') {
@@ -79,7 +103,12 @@ export function getAuthOptions(): NextAuthOptions {
           token.name = user.name;
           token.role = user.role;
           token.scope = user.scope ?? null;
+          token.sid = randomUUID();
+          token.signedInAt = Date.now();
+          return token;
         }
+        // Every decoded session passes here (getServerSession, /api/auth/session): refuse a revoked one.
+        if (revocations().isRevoked(token)) throw new Error(SESSION_REVOKED);
         return token;
       },
       session({ session, token }) {
