@@ -37,18 +37,17 @@ function tooMany(req: NextRequest, code: string, seconds: number): Response {
 
 /** A 429 when this sign-in must wait, else null (go on to next-auth). */
 export async function refuseBeforeSignIn(req: NextRequest): Promise<Response | null> {
-  const queue = passwordHashQueue();
-  if (queue.isFull()) return tooMany(req, SIGN_IN_ERROR.busy, queue.retryAfterSeconds());
   const username = await usernameOf(req);
   const address = clientAddress(req.headers);
+  const user = username.slice(0, 128) || null;
+  const queue = passwordHashQueue();
+  if (queue.isFull()) {
+    recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429, detail: 'server busy' });
+    return tooMany(req, SIGN_IN_ERROR.busy, queue.retryAfterSeconds());
+  }
   const seconds = signInThrottle().retryAfterSeconds(username, address);
   if (seconds === 0) return null;
-  recordAuditSoon({
-    action: 'sign_in_throttled',
-    user: username.slice(0, 128) || null,
-    address,
-    status: 429,
-  });
+  recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429 });
   return tooMany(req, SIGN_IN_ERROR.throttled, seconds);
 }
 
