@@ -3,6 +3,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   await refuseUnsafeStart();
+  // Opened now, so the proxy (which cannot open it) finds the session revocations from the first request.
+  const { revocations } = await import('@/lib/auth/revocations');
+  revocations();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
 }
@@ -13,6 +16,7 @@ async function refuseUnsafeStart(): Promise<void> {
   const { isOidcConfigured } = await import('@/lib/auth/options');
   const { authSetupProblems } = await import('@/lib/auth/startup-check');
   const { readUsersFile } = await import('@/lib/auth/users-file');
+  const { isBehindRemoteAddressServer } = await import('@/lib/net/remote-address-header');
   const problems: string[] = [];
   try {
     const config = getConfig();
@@ -23,6 +27,7 @@ async function refuseUnsafeStart(): Promise<void> {
         usersFile: config.AUTH_USERS_FILE,
         users: config.AUTH_USERS_FILE ? readUsersFile(config.AUTH_USERS_FILE) : [],
         oidcConfigured: isOidcConfigured(),
+        clientAddressKnown: isBehindRemoteAddressServer(),
       })),
     );
   } catch (err) {

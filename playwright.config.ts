@@ -68,6 +68,8 @@ export default defineConfig({
       EMULATOR_ACCESS_KEY_SECRET: process.env.E2E_EMULATOR_SECRET,
       AUDIT_DB_PATH: process.env.E2E_AUDIT_DB,
       DATA_DIR: process.env.E2E_DATA_DIR,
+      // Tests that play a reverse proxy connect from this range (e2e/loopback-client.ts).
+      TRUSTED_PROXIES: '127.0.2.0/24',
     },
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,8 +1,9 @@
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { isRevokedInProxy } from '@/lib/auth/revoked-in-proxy';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
-// Pages need a session (anonymous visits go to sign-in, keeping the target as the callback); API
+// Pages need a session that is not revoked (other visits go to sign-in, keeping the target as the callback); API
 // routes pass through and answer 401 themselves, so they never get an HTML redirect. Every answer,
 // sign-in included, gets a per-request CSP nonce.
 
@@ -10,7 +11,7 @@ const PUBLIC_PAGES = ['/sign-in'];
 
 const requireSession = withAuth({
   pages: { signIn: '/sign-in' },
-  callbacks: { authorized: ({ token }) => token !== null },
+  callbacks: { authorized: ({ token }) => token !== null && !isRevokedInProxy(token) },
 });
 
 function isPublic(pathname: string): boolean {

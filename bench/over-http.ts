@@ -30,7 +30,7 @@ async function emulatorAdmin(emulatorUrl: string, method: string, pathname: stri
 }
 
 /** Signs in as `demo` through next-auth's credentials endpoint; returns the Cookie header to send. */
-async function signIn(client: HttpClient): Promise<string> {
+export async function signIn(client: HttpClient): Promise<string> {
   const csrf = await client.request('/api/auth/csrf');
   const cookies = new Map<string, string>();
   const keep = (setCookie: string[] | undefined) => {

@@ -1,13 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { freePort, startEmulatorProcess, startProcess } from '../lib/testing/emulator-process';
 
 // The processes a bench run measures: the emulator and the built console, each in its own process, on
 // free loopback ports, stopped when the run ends.
 
-const root = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
 
 export async function startEmulator(env: Record<string, string>) {
@@ -21,12 +19,12 @@ export interface ConsoleServer {
   pid: number;
 }
 
-/** `next start` of the built app (run `npm run build` first), demo users, its own data directory. */
+/** The built app through server.ts, as `npm start` runs it (run `npm run build` first), demo users, its own data directory. */
 export async function startConsoleProcess(env: Record<string, string>): Promise<ConsoleServer> {
   const port = await freePort();
   const child = await startProcess(
-    path.join(root, 'node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    process.execPath,
+    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       KVSTORE_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -34,7 +32,7 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
-    /Ready|started server|Local:/,
+    /Ready on/,
   );
   children.push(child);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid! };

@@ -12,8 +12,8 @@ export interface ConsoleProcess {
 
 export function startConsole(port: number, env: Record<string, string | undefined>): ConsoleProcess {
   const child = spawn(
-    path.join('node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    process.execPath,
+    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       env: { ...process.env, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { TrustedProxies } from '@/lib/net/trusted-proxies';
 
 // The one place that reads process.env for server code. Parsed lazily and once, so a bad value
 // fails with a message naming the variable instead of surfacing later as a confusing upstream error.
@@ -69,6 +70,25 @@ const schema = z.object({
   OIDC_SCOPE_MAP: z.string().default(''),
   AUDIT_DB_PATH: z.string().default('./data/audit.db'),
   AUDIT_RETENTION_DAYS: intInRange(1, 3_650, 365),
+  /** Reverse proxies whose X-Forwarded-For names the client: addresses or CIDRs, comma separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return TrustedProxies.parse(text);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${(err as Error).message}; expected addresses or CIDRs such as 10.0.0.5, 10.1.0.0/16, fd00::/8`,
+        });
+        return z.NEVER;
+      }
+    }),
+  /** Password hashes computed at once (default: half the cores, at most 3; see lib/auth/hash-queue.ts). */
+  AUTH_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Sign-ins that may wait for a hash; more are answered 429 at once. */
+  AUTH_HASH_QUEUE: intInRange(0, 10_000, 64),
   /** API requests one user may make per minute. */
   API_RATE_LIMIT_PER_MINUTE: intInRange(10, 100_000, 600),
 });

@@ -15,3 +15,8 @@ export function dropProcessSingleton<T>(key: string): T | undefined {
   store.__kvstoreBackups?.delete(key);
   return value;
 }
+
+/** A singleton another bundle created, if it has been created (the proxy reads, the server creates). */
+export function existingProcessSingleton<T>(key: string): T | undefined {
+  return store.__kvstoreBackups?.get(key) as T | undefined;
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashPassword } from '../lib/auth/password';
 import type { UserEntry } from '../lib/auth/users-file';
@@ -16,5 +16,8 @@ export async function writeDemoUsers(file: string): Promise<void> {
     { username: 'viewer', passwordHash: await hashPassword('viewer'), role: 'viewer' },
   ];
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ users }, null, 2) + '\n', { mode: 0o600 });
+  // Written aside and renamed, so a console reading the file at a sign-in never sees half of it.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, JSON.stringify({ users }, null, 2) + '\n', { mode: 0o600 });
+  renameSync(partial, file);
 }

@@ -1,66 +1,46 @@
 // `npm run demo`: builds the console when needed, starts the R-kvstore emulator and the console
-// against it, prints where to go, and stops both on Ctrl-C / SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+// against it, prints where to go, and stops everything on SIGINT or SIGTERM, whether the signal comes
+// to this process or to npm (package.json runs this with `exec`, so npm's signals reach it directly).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { writeDemoUsers } from './demo-users';
+import { Supervisor } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const accessKeyId = process.env.EMULATOR_ACCESS_KEY_ID ?? 'demo-access-key-id';
 const accessKeySecret = process.env.EMULATOR_ACCESS_KEY_SECRET ?? 'demo-access-key-secret';
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+// Children get SIGTERM, then SIGKILL after this: all is gone well within 5 s of the signal.
+const STOP_GRACE_MS = 3_000;
 
-const children: ChildProcess[] = [];
+const supervisor = new Supervisor(root, (name, code) => {
+  console.error(`[${name}] exited with code ${code}; stopping the demo`);
+  void stop(`${name} exited`, code || 1);
+});
 let stopping = false;
 
-function stop(code: number): void {
+async function stop(reason: string, code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 300).unref();
+  console.log(`Stopping the demo (${reason})…`);
+  await supervisor.stopAll(STOP_GRACE_MS);
+  process.exit(code);
 }
 
-function start(
-  name: string,
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let seen = false;
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      for (const line of text.split('\n').filter(Boolean)) console.log(`[${name}] ${line}`);
-      if (!seen && ready.test(text)) {
-        seen = true;
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      if (!seen) reject(new Error(`${name} exited with code ${code} before it was ready`));
-      else if (!stopping) {
-        console.error(`[${name}] exited with code ${code}; stopping the demo`);
-        stop(code ?? 1);
-      }
-    });
-  });
+/** A supervisor may kill npm outright: then nothing forwards its signal, so notice the parent is gone. */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent process gone', 0);
+  }, 500).unref();
 }
 
 async function main(): Promise<void> {
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  stopWhenOrphaned();
 
   buildIfNeeded();
 
@@ -68,21 +48,16 @@ async function main(): Promise<void> {
   await writeDemoUsers(usersFile);
 
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-  await start(
+  await supervisor.start(
     'emulator',
-    bin('tsx'),
     ['emulator/main.ts', '--port', String(emulatorPort)],
-    {
-      EMULATOR_ACCESS_KEY_ID: accessKeyId,
-      EMULATOR_ACCESS_KEY_SECRET: accessKeySecret,
-    },
+    { EMULATOR_ACCESS_KEY_ID: accessKeyId, EMULATOR_ACCESS_KEY_SECRET: accessKeySecret },
     /listening on/,
   );
 
-  await start(
+  await supervisor.start(
     'console',
-    bin('next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
+    ['server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       KVSTORE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,
@@ -95,7 +70,7 @@ async function main(): Promise<void> {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
     },
-    /Ready|started server|Local:/,
+    /Ready on/,
   );
 
   console.log('');
@@ -109,5 +84,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
-  stop(1);
+  void stop('start-up failed', 1);
 });

@@ -10,7 +10,8 @@ export const metadata = { title: 'Sign in · kvstore-backups' };
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: 'Wrong username or password.',
-  TooManyAttempts: 'Too many failed sign-ins. Wait 15 minutes and try again.',
+  TooManyAttempts: 'Too many failed sign-ins. Wait a few minutes and try again.',
+  Busy: 'The server is busy checking other sign-ins. Try again in a few seconds.',
   AccessDenied: 'Your account has no role in this console. Ask an administrator to add you to a group.',
 };
 

@@ -32,9 +32,11 @@ export function SignInForm({
     }
     setPending(false);
     setError(
-      result?.status === 429 || result?.error === 'TooManyAttempts'
-        ? 'Too many failed sign-ins. Wait 15 minutes and try again.'
-        : 'Wrong username or password.',
+      result?.error === 'Busy'
+        ? 'The server is busy checking other sign-ins. Try again in a few seconds.'
+        : result?.status === 429 || result?.error === 'TooManyAttempts'
+          ? 'Too many failed sign-ins. Wait a few minutes and try again.'
+          : 'Wrong username or password.',
     );
   }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { DatabaseZap, LogOut, ScrollText, UserRound } from 'lucide-react';
+import { DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { can, type SessionUser } from '@/lib/auth/roles';
@@ -41,6 +41,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <MenuItem onSelect={() => router.push('/admin/index')}>
             <DatabaseZap aria-hidden className="h-4 w-4" />
             Backup index
+          </MenuItem>
+        )}
+        {can(user.role, 'admin') && (
+          <MenuItem onSelect={() => router.push('/admin/sessions')}>
+            <UserX aria-hidden className="h-4 w-4" />
+            Sessions
           </MenuItem>
         )}
         <MenuItem onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>

@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { csvCell } from '@/lib/csv';
-import { iterateAudit, listAudit, pruneAuditNow, recordAudit } from './audit-log';
+import { iterateAudit, listAudit, pruneAuditNow, recordAudit, recordAuditSoon } from './audit-log';
 import { auditQuerySchema } from './audit-query';
 
 beforeAll(() => {
@@ -70,6 +71,17 @@ describe('audit log', () => {
     pruneAuditNow();
     expect(listAudit(q('ancient')).total).toBe(0);
     expect(listAudit(q('old-but-kept')).total).toBe(1);
+  });
+
+  it('batches rows an attacker can cause in bulk; readers see them at once, the disk within 100 ms', async () => {
+    for (let i = 0; i < 3; i++) recordAuditSoon({ action: 'sign_in_failed', user: 'spray', status: 401 });
+    expect(listAudit(auditQuerySchema.parse({ user: 'spray' })).total).toBe(3);
+    recordAuditSoon({ action: 'sign_in_throttled', user: 'later', status: 429 });
+    const other = new Database(process.env.AUDIT_DB_PATH!, { readonly: true });
+    await vi.waitFor(() =>
+      expect(other.prepare("SELECT COUNT(*) AS n FROM audit WHERE user = 'later'").get()).toEqual({ n: 1 }),
+    );
+    other.close();
   });
 
   it('rejects bad filters naming the field', () => {

@@ -3,10 +3,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import type { AuditAction, AuditQuery, AuditRow } from './audit-query';
 
 // The audit log: SQLite in WAL mode with synchronous=FULL, written synchronously, so a row is on
-// disk before the caller sends its answer and a killed process loses no answered download.
+// disk before the caller sends its answer and a killed process loses no answered download. Rows an
+// attacker can cause by the thousand go through a short batch instead (recordAuditSoon).
 
 export interface AuditEvent {
   action: AuditAction;
@@ -63,26 +65,75 @@ function pruneIfDue(conn: Database.Database): void {
   conn.prepare('DELETE FROM audit WHERE at < ?').run(cutoff);
 }
 
+function toRow(event: AuditEvent) {
+  return {
+    at: new Date().toISOString(),
+    action: event.action,
+    user: event.user,
+    role: event.role ?? null,
+    instanceId: event.instanceId ?? null,
+    backupId: event.backupId ?? null,
+    variant: event.variant ?? null,
+    address: event.address ?? null,
+    status: event.status ?? null,
+    detail: event.detail?.slice(0, 500) ?? null,
+  };
+}
+
+type Row = ReturnType<typeof toRow>;
+
+function insert(conn: Database.Database): Database.Statement<Row> {
+  return conn.prepare(
+    `INSERT INTO audit (at, action, user, role, instance_id, backup_id, variant, address, status, detail)
+     VALUES (@at, @action, @user, @role, @instanceId, @backupId, @variant, @address, @status, @detail)`,
+  );
+}
+
+/** On disk before it returns: for what must survive a crash once answered (downloads, sign-ins, denials). */
 export function recordAudit(event: AuditEvent): void {
   const conn = open();
   pruneIfDue(conn);
-  conn
-    .prepare(
-      `INSERT INTO audit (at, action, user, role, instance_id, backup_id, variant, address, status, detail)
-       VALUES (@at, @action, @user, @role, @instanceId, @backupId, @variant, @address, @status, @detail)`,
-    )
-    .run({
-      at: new Date().toISOString(),
-      action: event.action,
-      user: event.user,
-      role: event.role ?? null,
-      instanceId: event.instanceId ?? null,
-      backupId: event.backupId ?? null,
-      variant: event.variant ?? null,
-      address: event.address ?? null,
-      status: event.status ?? null,
-      detail: event.detail?.slice(0, 500) ?? null,
-    });
+  insert(conn).run(toRow(event));
+}
+
+const BATCH_DELAY_MS = 100;
+const BATCH_MAX = 500;
+
+interface Batch {
+  rows: Row[];
+  timer?: NodeJS.Timeout;
+  flush: () => void;
+}
+
+/** One batch per process: rows queued by one route bundle are seen by the audit reader of another. */
+function batch(): Batch {
+  return processSingleton('audit-batch', () => {
+    const b: Batch = {
+      rows: [],
+      flush: () => {
+        clearTimeout(b.timer);
+        b.timer = undefined;
+        const rows = b.rows.splice(0);
+        if (!rows.length) return;
+        const conn = open();
+        const stmt = insert(conn);
+        conn.transaction(() => rows.forEach((r) => stmt.run(r)))();
+      },
+    };
+    process.once('exit', () => b.flush());
+    return b;
+  });
+}
+
+/**
+ * Written within 100 ms, many rows to one commit: for rows an attacker can cause in bulk (failed and
+ * throttled sign-ins), where a disk sync per row would stall every other request. Readers flush first.
+ */
+export function recordAuditSoon(event: AuditEvent): void {
+  const b = batch();
+  b.rows.push(toRow(event));
+  if (b.rows.length >= BATCH_MAX) b.flush();
+  else b.timer ??= setTimeout(b.flush, BATCH_DELAY_MS).unref();
 }
 
 function where(q: AuditQuery): { sql: string; args: Record<string, string> } {
@@ -105,6 +156,7 @@ function where(q: AuditQuery): { sql: string; args: Record<string, string> } {
 const COLUMNS = `id, at, action, user, role, instance_id AS instanceId, backup_id AS backupId, variant, address, status, detail`;
 
 export function listAudit(q: AuditQuery): { rows: AuditRow[]; total: number } {
+  batch().flush();
   const conn = open();
   const { sql, args } = where(q);
   const total = (conn.prepare(`SELECT COUNT(*) AS n FROM audit ${sql}`).get(args) as { n: number }).n;
@@ -119,6 +171,7 @@ export function listAudit(q: AuditQuery): { rows: AuditRow[]; total: number } {
  * cursor: a cursor would keep the connection busy and block audit writes while a client downloads.
  */
 export function* iterateAudit(q: AuditQuery, batchSize = 1000): Generator<AuditRow> {
+  batch().flush();
   const { sql, args } = where(q);
   const keyset = sql ? `${sql} AND id < @before` : 'WHERE id < @before';
   const stmt = open().prepare(`SELECT ${COLUMNS} FROM audit ${keyset} ORDER BY id DESC LIMIT @limit`);
@@ -144,6 +197,26 @@ export function probeAuditWrite(): void {
 export function closeAuditDbForTests(): void {
   db?.close();
   db = undefined;
+}
+
+export interface RecentSignIn {
+  user: string;
+  role: string | null;
+  lastAt: string;
+  address: string | null;
+  count: number;
+}
+
+/** Who signed in since `since` (ISO), the latest first: the people who may hold a session now. */
+export function recentSignIns(since: string, limit = 200): RecentSignIn[] {
+  // SQLite takes role and address from the row that holds MAX(at).
+  return open()
+    .prepare(
+      `SELECT user, role, MAX(at) AS lastAt, address, COUNT(*) AS count FROM audit
+       WHERE action = 'sign_in' AND at >= ? AND user IS NOT NULL
+       GROUP BY user ORDER BY lastAt DESC LIMIT ?`,
+    )
+    .all(since, limit) as RecentSignIn[];
 }
 
 export function pruneAuditNow(): void {

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'sign_in',
   'sign_in_failed',
   'sign_in_throttled',
+  'sign_out',
+  'sessions_revoked',
   'denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

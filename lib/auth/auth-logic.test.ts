@@ -5,7 +5,6 @@ import { hashPassword, verifyPassword } from './password';
 import { can } from './roles';
 import { safeCallbackPath } from './same-site';
 import { inScope } from './scope';
-import { SignInThrottle } from './sign-in-throttle';
 import { authSetupProblems } from './startup-check';
 import { parseUsersFile } from './users-file';
 
@@ -61,39 +60,6 @@ describe('safeCallbackPath', () => {
     [undefined, '/'],
   ])('%s → %s', (target, expected) => {
     expect(safeCallbackPath(target, origin)).toBe(expected);
-  });
-});
-
-describe('SignInThrottle', () => {
-  const fail = (t: SignInThrottle, user: string, addr: string) => expect(t.begin(user, addr)).not.toBeNull();
-
-  it('blocks a username or an address after 10 failures in 15 minutes, then lets them go', () => {
-    let now = 0;
-    const t = new SignInThrottle(10, 15 * 60_000, () => now);
-    for (let i = 0; i < 9; i++) fail(t, 'alice', `10.0.0.${i}`);
-    expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(0);
-    fail(t, 'Alice ', '10.0.0.9');
-    expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(900);
-    expect(t.begin('alice', '10.0.0.99')).toBeNull();
-    expect(t.retryAfterSeconds('bob', '10.0.0.99')).toBe(0);
-    now = 15 * 60_000 + 1;
-    expect(t.retryAfterSeconds('alice', '10.0.0.99')).toBe(0);
-
-    for (let i = 0; i < 10; i++) fail(t, `user${i}`, '192.0.2.1');
-    expect(t.begin('carol', '192.0.2.1')).toBeNull();
-  });
-
-  it('counts attempts in flight, so parallel guesses stop at the limit', () => {
-    const t = new SignInThrottle(10, 15 * 60_000, () => 0);
-    const started = Array.from({ length: 100 }, () => t.begin('alice', '10.0.0.1'));
-    expect(started.filter(Boolean)).toHaveLength(10);
-  });
-
-  it('takes back an attempt that succeeds', () => {
-    let now = 0;
-    const t = new SignInThrottle(10, 15 * 60_000, () => now++);
-    for (let i = 0; i < 20; i++) t.begin('alice', '10.0.0.1')!.succeeded();
-    expect(t.retryAfterSeconds('alice', '10.0.0.1')).toBe(0);
   });
 });
 
@@ -180,6 +146,7 @@ describe('authSetupProblems', () => {
       usersFile: 'u.json',
       users,
       oidcConfigured: false,
+      clientAddressKnown: true,
     });
     expect(problems.join('\n')).toMatch(/NEXTAUTH_SECRET is not set/);
     expect(problems.join('\n')).toMatch(/user "demo" is a demo user/);
@@ -192,6 +159,7 @@ describe('authSetupProblems', () => {
         usersFile: undefined,
         users: [],
         oidcConfigured: true,
+        clientAddressKnown: true,
       }),
     ).toEqual([expect.stringMatching(/shorter than 32/)]);
     expect(
@@ -201,13 +169,32 @@ describe('authSetupProblems', () => {
         usersFile: undefined,
         users: [],
         oidcConfigured: false,
+        clientAddressKnown: true,
       }),
     ).toEqual([expect.stringMatching(/No way to sign in/)]);
   });
   it('allows demo users in demo mode', async () => {
     const users = [{ username: 'demo', passwordHash: await hashPassword('demo'), role: 'admin' as const }];
     expect(
-      await authSetupProblems({ demo: true, secret, usersFile: 'u.json', users, oidcConfigured: false }),
+      await authSetupProblems({
+        demo: true,
+        secret,
+        usersFile: 'u.json',
+        users,
+        oidcConfigured: false,
+        clientAddressKnown: true,
+      }),
     ).toEqual([]);
+  });
+  it('refuses to start without server.ts, which alone knows client addresses', async () => {
+    const problems = await authSetupProblems({
+      demo: true,
+      secret,
+      usersFile: undefined,
+      users: [],
+      oidcConfigured: false,
+      clientAddressKnown: false,
+    });
+    expect(problems).toEqual([expect.stringMatching(/not next start/)]);
   });
 });

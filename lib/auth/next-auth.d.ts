@@ -14,5 +14,9 @@ declare module 'next-auth/jwt' {
   interface JWT {
     role?: Role;
     scope?: string[] | null;
+    /** This session's id, so signing out can revoke it (lib/auth/revocation-list.ts). */
+    sid?: string;
+    /** When the person signed in (ms), so an admin can end every earlier session of a user. */
+    signedInAt?: number;
   }
 }

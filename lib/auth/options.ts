@@ -1,60 +1,17 @@
 import 'server-only';
-import type { NextAuthOptions, User } from 'next-auth';
+import { randomUUID } from 'node:crypto';
+import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { getConfig } from '@/lib/config';
-import { clientAddress } from './client-address';
+import { authorizeCredentials } from './check-credentials';
 import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGroups } from './oidc-mapping';
-import { verifyPassword } from './password';
+import { revocations, SESSION_MAX_AGE_SECONDS } from './revocations';
 import { safeCallbackPath } from './same-site';
-import { signInThrottle } from './sign-in-throttle';
-import { isDemoOrDefault } from './startup-check';
-import { readUsersFile } from './users-file';
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-// Spend about the same time on an unknown user as on a wrong password, so names can't be probed.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
-
-/** Thrown from `authorize`; next-auth turns it into `?error=TooManyAttempts`. */
-export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
-
-async function authorizeCredentials(
-  credentials: Record<string, string> | undefined,
-  headers: Record<string, string | string[] | undefined>,
-): Promise<User | null> {
-  const username = credentials?.username?.trim() ?? '';
-  const password = credentials?.password ?? '';
-  const address = clientAddress(headers);
-  // The throttle is enforced here, whatever the body's content type or the route in front did.
-  const attempt = signInThrottle().begin(username, address);
-  if (!attempt) {
-    recordAudit({ action: 'sign_in_throttled', user: username.slice(0, 128) || null, address, status: 429 });
-    throw new Error(TOO_MANY_ATTEMPTS);
-  }
-  const { KVSTORE_DEMO, AUTH_USERS_FILE } = getConfig();
-  const entry =
-    AUTH_USERS_FILE && username
-      ? readUsersFile(AUTH_USERS_FILE).find((u) => u.username === username)
-      : undefined;
-  const ok = await verifyPassword(password, entry?.passwordHash ?? DUMMY_HASH);
-  // The users file is re-read at each sign-in, so the start-up rules apply here too.
-  const refused = !KVSTORE_DEMO && entry !== undefined && isDemoOrDefault(entry.username, password);
-  if (!entry || !ok || refused) {
-    recordAudit({
-      action: 'sign_in_failed',
-      user: username.slice(0, 128) || null,
-      address,
-      status: 401,
-      detail: refused ? 'demo user or default password outside demo mode' : null,
-    });
-    return null;
-  }
-  attempt.succeeded();
-  recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
-  return { id: entry.username, name: entry.username, role: entry.role, scope: entry.scope ?? null };
-}
+/** Thrown from the jwt callback for a revoked session; next-auth then treats the session as none. */
+const SESSION_REVOKED = 'SessionRevoked';
 
 function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = getConfig();
@@ -105,6 +62,27 @@ export function getAuthOptions(): NextAuthOptions {
       }),
       ...(oidc ? [oidc] : []),
     ],
+    events: {
+      signOut({ token }) {
+        // The cookie is gone from this browser; revoking ends it wherever else it was copied to.
+        if (!token?.sid) return;
+        const expiresAt = (token.exp as number | undefined) ?? Date.now() / 1000 + SESSION_MAX_AGE_SECONDS;
+        revocations().revokeSession(token.sid, expiresAt * 1000);
+        recordAudit({ action: 'sign_out', user: token.name ?? null, role: token.role ?? null, status: 200 });
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // A revoked session is refused on purpose; that is no error worth a log line.
+        if (code === 'JWT_SESSION_ERROR' && (metadata as Error | undefined)?.message === SESSION_REVOKED)
+          return;
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
     callbacks: {
       signIn({ user, account }) {
         if (account?.provider === 'oidc') {
@@ -125,7 +103,12 @@ export function getAuthOptions(): NextAuthOptions {
           token.name = user.name;
           token.role = user.role;
           token.scope = user.scope ?? null;
+          token.sid = randomUUID();
+          token.signedInAt = Date.now();
+          return token;
         }
+        // Every decoded session passes here (getServerSession, /api/auth/session): refuse a revoked one.
+        if (revocations().isRevoked(token)) throw new Error(SESSION_REVOKED);
         return token;
       },
       session({ session, token }) {

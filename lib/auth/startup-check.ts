@@ -21,6 +21,8 @@ export interface AuthSetup {
   usersFile: string | undefined;
   users: UserEntry[];
   oidcConfigured: boolean;
+  /** server.ts is in front and passes each request's socket address (see lib/net/remote-address-header.ts). */
+  clientAddressKnown: boolean;
 }
 
 export async function authSetupProblems(setup: AuthSetup): Promise<string[]> {
@@ -32,6 +34,11 @@ export async function authSetupProblems(setup: AuthSetup): Promise<string[]> {
   } else if (setup.secret.length < 32) {
     problems.push(
       'NEXTAUTH_SECRET is shorter than 32 characters: use a random string of at least 32 characters.',
+    );
+  }
+  if (!setup.clientAddressKnown) {
+    problems.push(
+      'Started without server.ts, so client addresses are unknown (sign-in throttle, audit log): start the console with npm start, not next start.',
     );
   }
   if (setup.demo) return problems;

@@ -1,0 +1,9 @@
+import { withRoute } from '@/lib/api/with-route';
+import { signOutEverywhere, userParamsSchema } from '@/lib/sessions/sign-out-everywhere';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = withRoute(
+  { permission: 'admin', params: userParamsSchema },
+  async ({ params, user, address }) => signOutEverywhere(params.username, user, address),
+);

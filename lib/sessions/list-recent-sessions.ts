@@ -1,0 +1,18 @@
+import 'server-only';
+import { recentSignIns, type RecentSignIn } from '@/lib/audit/audit-log';
+import { revocations, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/revocations';
+
+export interface RecentSession extends RecentSignIn {
+  /** When an admin last signed this user out everywhere, if that was after the last sign-in. */
+  signedOutAt: string | null;
+}
+
+/** Users who signed in within a session's lifetime, so may be signed in now (from the audit log). */
+export function listRecentSessions(now = Date.now()): RecentSession[] {
+  const since = new Date(now - SESSION_MAX_AGE_SECONDS * 1000).toISOString();
+  return recentSignIns(since).map((row) => {
+    const revokedAt = revocations().userRevokedAt(row.user);
+    const after = revokedAt !== undefined && revokedAt >= Date.parse(row.lastAt);
+    return { ...row, signedOutAt: after ? new Date(revokedAt).toISOString() : null };
+  });
+}
