@@ -24,7 +24,7 @@ export interface BudgetSnapshot {
 
 // More than a second, so calls that a busy event loop or the network delay unevenly still arrive at most
 // maxQps in any second.
-const WINDOW_MS = 1_200;
+const WINDOW_MS = 1_500;
 const MIN_PAUSE_MS = 1_000;
 const MAX_PAUSE_MS = 30_000;
 
