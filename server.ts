@@ -4,7 +4,9 @@
 // a header of ours, replacing any copy a client sent; lib/auth/client-address.ts reads it.
 //   node --import tsx server.ts [--port 3000] [--hostname 0.0.0.0] [--dev]
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { answerBadPath, decodesCleanly } from './lib/net/bad-path';
 import { normalizeIp } from './lib/net/ip-address';
 import { markRemoteAddressServer, REMOTE_ADDRESS_HEADER } from './lib/net/remote-address-header';
 
@@ -33,9 +35,23 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: __dirname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The static security headers, from the one place that lists them.
+  const nextConfig = createRequire(__filename)('./next.config.js') as {
+    headers(): Promise<{ headers: { key: string; value: string }[] }[]>;
+  };
+  const securityHeaders = Object.fromEntries(
+    (await nextConfig.headers()).flatMap((rule) => rule.headers).map((h) => [h.key, h.value]),
+  );
 
   const server = createServer((req, res) => {
     req.headers[REMOTE_ADDRESS_HEADER] = normalizeIp(req.socket.remoteAddress) ?? 'unknown';
+    if (!decodesCleanly(req.url ?? '/')) {
+      console.warn(
+        `[server] 400: a path that does not percent-decode: ${JSON.stringify(req.url?.slice(0, 200))}`,
+      );
+      answerBadPath(res, req.url ?? '/', securityHeaders);
+      return;
+    }
     handle(req, res).catch((err: unknown) => {
       console.error('[server] unhandled error:', err instanceof Error ? err.message : err);
       if (!res.headersSent) res.writeHead(500).end();
