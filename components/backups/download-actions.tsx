@@ -39,7 +39,7 @@ export function DownloadActions({
     if (blockReason || busy) return;
     setBusy(true);
     try {
-      startDownload(await fetchDownloadLink(instanceId, backup.backupId, 'public'));
+      startDownload(await fetchDownloadLink(instanceId, backup.backupId, 'public', 'download'));
     } catch (err) {
       notify(`Could not download backup ${backup.backupId}: ${errorMessage(err)}`, 'error');
     } finally {

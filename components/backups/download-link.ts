@@ -8,8 +8,14 @@ import { downloadPath } from './download-policy';
 
 export type { DownloadLink };
 
-export function fetchDownloadLink(instanceId: string, backupId: string, variant: 'public' | 'intranet') {
-  return fetchJson<DownloadLink>(downloadPath(instanceId, backupId, variant, true));
+/** `download`: the console starts a download with it (audited as one); `copy`: it is shown or copied. */
+export function fetchDownloadLink(
+  instanceId: string,
+  backupId: string,
+  variant: 'public' | 'intranet',
+  intent: 'download' | 'copy' = 'copy',
+) {
+  return fetchJson<DownloadLink>(downloadPath(instanceId, backupId, variant, true, intent));
 }
 
 export async function copyText(text: string): Promise<void> {

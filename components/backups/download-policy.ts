@@ -14,8 +14,10 @@ export function downloadPath(
   backupId: string,
   variant: 'public' | 'intranet',
   json: boolean,
+  intent: 'download' | 'copy' = 'copy',
 ): string {
   const params = new URLSearchParams({ variant });
   if (json) params.set('format', 'json');
+  if (json && intent === 'download') params.set('intent', 'download');
   return `/api/instances/${encodeURIComponent(instanceId)}/backups/${encodeURIComponent(backupId)}/download?${params}`;
 }

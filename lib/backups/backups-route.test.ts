@@ -5,6 +5,8 @@ import { GET as getDownload } from '@/app/api/instances/[instanceId]/backups/[ba
 import { SEED_INSTANCE_IDS, type RawBackup } from '@/emulator/seed';
 import type { RunningEmulator } from '@/emulator/server';
 import type { SessionUser } from '@/lib/auth/roles';
+import { listAudit } from '@/lib/audit/audit-log';
+import { auditQuerySchema } from '@/lib/audit/audit-query';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 
 // The backups route end to end — route handler, data layer, real SDK, real signatures — against the
@@ -132,6 +134,21 @@ describe('GET /api/instances/{id}/backups against the emulator', () => {
 });
 
 describe('GET …/download against the emulator', () => {
+  it('audits a URL the console downloads as a download, and a URL shown or copied as a reveal', async () => {
+    const instanceId = SEED_INSTANCE_IDS.standard;
+    const backup = emulator.dataset.backupsFor(instanceId).find((b) => b.BackupStatus === 'Success')!;
+    const backupId = String(backup.BackupId);
+    const path = `/api/instances/${instanceId}/backups/${backupId}/download?format=json`;
+    for (const [suffix, action] of [
+      ['&intent=download', 'download'],
+      ['', 'url_reveal'],
+    ] as const) {
+      expect((await call(getDownload, path + suffix, { instanceId, backupId })).status).toBe(200);
+      const latest = listAudit(auditQuerySchema.parse({ pageSize: '1' })).rows[0];
+      expect(latest).toMatchObject({ action, backupId });
+    }
+  });
+
   it('answers a fresh URL that points at the emulator, with a file name and expiry', async () => {
     const instanceId = SEED_INSTANCE_IDS.standard;
     const backup = emulator.dataset.backupsFor(instanceId).find((b) => b.BackupStatus === 'Success')!;

@@ -160,6 +160,8 @@ export const downloadQuerySchema = z.object({
   format: z
     .enum(['redirect', 'json'], { error: 'expected json (or omit it for a redirect)' })
     .default('redirect'),
+  /** With format=json: `download` when the console starts a download with the URL, else the URL is shown or copied. */
+  intent: z.enum(['download', 'copy'], { error: 'expected download or copy' }).default('copy'),
 });
 
 /** Builds the API path for a view; used by the browser. */

@@ -11,8 +11,11 @@ export const GET = withRoute(
   async ({ params, query, user, address }) => {
     const link = await fetchDownloadLink(params.instanceId, params.backupId, query.variant, user.scope);
     // Committed before the answer leaves: a download nobody can trace never happens.
+    // A redirect, or a URL the console's Download button hands straight to the browser, is a download; a URL
+    // shown or copied is a reveal.
+    const download = query.format === 'redirect' || query.intent === 'download';
     recordAudit({
-      action: query.format === 'json' ? 'url_reveal' : 'download',
+      action: download ? 'download' : 'url_reveal',
       user: user.name,
       role: user.role,
       instanceId: params.instanceId,
