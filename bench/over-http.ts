@@ -60,7 +60,7 @@ const backupsPath = (instanceId: string, params: Record<string, string>) =>
 const fmt = (s: ReturnType<typeof summary>) =>
   `${s.perSecond.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   errors ${s.errors}`;
 
-export async function runOverHttp(opts: Options): Promise<string[]> {
+export async function runOverHttp(opts: Options): Promise<{ lines: string[]; consoleUrl: string }> {
   const emulatorUrl = opts.emulator.url;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-bench-http-'));
   const usersFile = path.join(dataDir, 'users.json');
@@ -196,5 +196,5 @@ export async function runOverHttp(opts: Options): Promise<string[]> {
     `  server RSS after that: ${rssMiB(server.pid).toFixed(0)} MiB`,
   );
   client.close();
-  return out;
+  return { lines: out, consoleUrl: server.url };
 }

@@ -4,6 +4,7 @@
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { runInProcess } from './in-process';
 import { runOverHttp } from './over-http';
+import { runSignInSpray } from './sign-in-spray';
 import { startEmulator, stopAll } from './processes';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   console.log(`Emulator at ${emulatorUrl}, ${LATENCY_MS} ms added to every API call.\n`);
   if (PARTS.includes('data')) for (const line of await runInProcess(emulator, ROUNDS)) console.log(line);
   if (PARTS.includes('http')) {
-    const lines = await runOverHttp({
+    const { lines, consoleUrl } = await runOverHttp({
       emulator,
       latencyMs: LATENCY_MS,
       usersSeconds: Number(process.env.BENCH_USERS_SECONDS ?? 60),
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     });
     console.log('');
     for (const line of lines) console.log(line);
+    console.log('');
+    for (const line of await runSignInSpray(consoleUrl)) console.log(line);
   }
 }
 
