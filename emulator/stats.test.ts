@@ -67,12 +67,6 @@ describe('maxPerSecond over HTTP', () => {
     expect(stats.total).toBe(8);
     expect(stats.maxPerSecond).toBe(8);
 
-    // Spaced just over a second apart: never two in one window.
-    await fetch(`${emu.url}/__admin/stats`, { method: 'DELETE' });
-    for (let i = 0; i < 3; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 1020));
-      await client.describeRegions(new DescribeRegionsRequest({}));
-    }
-    expect(emu.stats.snapshot()).toMatchObject({ total: 3, maxPerSecond: 1 });
+    // Calls spaced over more than a second are covered above with a fake clock, without sleeping here.
   });
 });

@@ -3,7 +3,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { BackupsPage } from '@/lib/backups/answer';
 import { emptyFacets, FACET_NAMES, type FacetName } from '@/lib/backups/facets';
 import type { BackupsQuery, SortField } from '@/lib/backups/query';
-import type { IndexDatabase } from './schema';
+import type { BackupDaysTable, IndexDatabase } from './schema';
 import { DAY_MS, fromRow, type BackupRow } from './store';
 
 // The table's queries, answered by the index: rows filtered, sorted and paged by SQL on indexed columns;
@@ -14,15 +14,8 @@ type Db = Kysely<IndexDatabase>;
 type Filters = Pick<BackupsQuery, FacetName | 'q'>;
 type Range = { from: number; to: number };
 
-interface Combo {
-  status: string;
-  type: string;
-  mode: string;
-  method: string;
-  node: string;
-  n: number;
-  bytes: number;
-}
+/** Counts for one combination of facet values, the shape of a per-day row without its day. */
+type Combo = Omit<BackupDaysTable, 'instance_id' | 'day_ms'>;
 
 function rangeOf(query: Pick<BackupsQuery, 'start' | 'end'>): Range {
   return { from: query.start.getTime(), to: query.end.getTime() };
