@@ -3,23 +3,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../lib/testing/emulator-process';
 import { expect, test } from './fixtures';
 import { waitForHealth } from './server-process';
 
 // `npm run demo` stops everything it started on SIGINT or SIGTERM, whether the signal goes to npm
 // (what a supervisor or a terminal's Ctrl-C reaches) or to the demo process itself. Uses the build the
 // e2e run already made.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
