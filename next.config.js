@@ -1,4 +1,10 @@
 // @ts-check
+// next.config.js is CommonJS (Next loads it with require).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// Messages per locale: lib/i18n/messages/<locale>/<namespace>.json, chosen in lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 // Headers that never change per request; the CSP with its nonce is set in proxy.ts.
 const securityHeaders = [
@@ -28,4 +34,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { QueryProvider } from '@/components/providers/query-provider';
@@ -22,16 +24,19 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The CSP (proxy.ts) allows scripts by nonce only; next-themes' anti-flash script needs it.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <body>
-        <ThemeProvider nonce={nonce}>
-          <NuqsAdapter>
-            <QueryProvider>
-              <NotifierProvider>{children}</NotifierProvider>
-            </QueryProvider>
-          </NuqsAdapter>
-        </ThemeProvider>
+        <NextIntlClientProvider>
+          <ThemeProvider nonce={nonce}>
+            <NuqsAdapter>
+              <QueryProvider>
+                <NotifierProvider>{children}</NotifierProvider>
+              </QueryProvider>
+            </NuqsAdapter>
+          </ThemeProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 // npm 11 lists dependency install scripts nobody has reviewed (npm 12 will skip them). package.json's
 // allowScripts holds the review: better-sqlite3's runs (it fetches or builds the native addon); esbuild's
-// (a binary check and a CLI speed-up; the JS API finds the binary in its platform package) and
-// @alicloud/openapi-core's (installs TypeScript on Node 10 and 12, nothing on ours) are denied.
+// (a binary check and a CLI speed-up; the JS API finds the binary in its platform package),
+// @alicloud/openapi-core's (installs TypeScript on Node 10 and 12, nothing on ours), and those of
+// @parcel/watcher and @swc/core (next-intl's optional message extractor, which we do not use; they only
+// check or build a native binding their platform packages already provide) are denied.
 
 function npmMajorMinor(): [number, number] {
   const [major, minor] = execFileSync('npm', ['--version'], { encoding: 'utf8' })
