@@ -1,6 +1,7 @@
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { isRevokedInProxy } from '@/lib/auth/revoked-in-proxy';
+import { decodeSessionToken } from '@/lib/auth/session-jwt';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
 // Pages need a session that is not revoked (other visits go to sign-in, keeping the target as the callback); API
@@ -11,6 +12,7 @@ const PUBLIC_PAGES = ['/sign-in'];
 
 const requireSession = withAuth({
   pages: { signIn: '/sign-in' },
+  jwt: { decode: decodeSessionToken },
   callbacks: { authorized: ({ token }) => token !== null && !isRevokedInProxy(token) },
 });
 

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { freePort, startEmulatorProcess, startProcess } from '../lib/testing/emulator-process';
+import { serverNodeArgs } from '../scripts/server-command';
 
 // The processes a bench run measures: the emulator and the built console, each in its own process, on
 // free loopback ports, stopped when the run ends.
@@ -24,7 +25,7 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
   const port = await freePort();
   const child = await startProcess(
     process.execPath,
-    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    serverNodeArgs(port),
     {
       KVSTORE_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',

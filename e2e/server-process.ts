@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serverNodeArgs } from '../scripts/server-command';
 
 // Starts a second console process (the built app) for tests that must kill or restart it.
 
@@ -11,14 +12,10 @@ export interface ConsoleProcess {
 }
 
 export function startConsole(port: number, env: Record<string, string | undefined>): ConsoleProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      env: { ...process.env, NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, serverNodeArgs(port), {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

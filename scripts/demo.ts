@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { writeDemoUsers } from './demo-users';
+import { serverNodeArgs } from './server-command';
 import { Supervisor } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
@@ -50,14 +51,14 @@ async function main(): Promise<void> {
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   await supervisor.start(
     'emulator',
-    ['emulator/main.ts', '--port', String(emulatorPort)],
+    ['--import', 'tsx', 'emulator/main.ts', '--port', String(emulatorPort)],
     { EMULATOR_ACCESS_KEY_ID: accessKeyId, EMULATOR_ACCESS_KEY_SECRET: accessKeySecret },
     /listening on/,
   );
 
   await supervisor.start(
     'console',
-    ['server.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    serverNodeArgs(port),
     {
       KVSTORE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,

@@ -15,10 +15,10 @@ export class Supervisor {
     private readonly onExit: (name: string, code: number | null) => void,
   ) {}
 
-  start(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<void> {
+  /** `nodeArgs`: Node's own arguments (`--import tsx file.ts …`, not the tsx CLI: one process per child, nothing in between to relay signals). */
+  start(name: string, nodeArgs: string[], env: Record<string, string>, ready: RegExp): Promise<void> {
     return new Promise((resolve, reject) => {
-      // `node --import tsx`, not the tsx CLI: one process per child, nothing in between to relay signals.
-      const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      const child = spawn(process.execPath, nodeArgs, {
         cwd: this.root,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { authorizeCredentials } from './check-credentials';
 import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGroups } from './oidc-mapping';
 import { revocations, SESSION_MAX_AGE_SECONDS } from './revocations';
 import { safeCallbackPath } from './same-site';
+import { sessionJwt } from './session-jwt';
 
 /** Thrown from the jwt callback for a revoked session; next-auth then treats the session as none. */
 const SESSION_REVOKED = 'SessionRevoked';
@@ -49,6 +50,7 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getConfig().NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: sessionJwt,
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({

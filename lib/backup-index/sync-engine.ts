@@ -8,7 +8,7 @@ import { detached } from '@/lib/deadline';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { addPiece, needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
-import { completeSync, loadCoverage, recordError, recordSuccess, upsertBackups } from './store';
+import { completeSync, loadCoverage, purgeExpired, recordError, recordSuccess, upsertBackups } from './store';
 
 // Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
 // the engine syncs what the index has never seen (the gaps) and what may have changed since (the stale
@@ -60,6 +60,9 @@ export class SyncEngine {
   private readonly pieces = new Map<string, Piece[]>();
   private readonly loading = new Map<string, Promise<Piece[]>>();
   private readonly running = new Map<string, Sync[]>();
+  /** Bumped on every write of an instance's rows or sync state; `epoch` on writes that touch every instance. */
+  private readonly versions = new Map<string, number>();
+  private epoch = 0;
 
   constructor(
     private readonly settings: EngineSettings,
@@ -84,6 +87,26 @@ export class SyncEngine {
     }
     await load;
     return this.pieces.get(instanceId) ?? [];
+  }
+
+  /**
+   * Changes whenever this engine (the index's only writer in this process) writes the instance's rows or
+   * sync state: answers computed from the index may be reused while it stays the same.
+   */
+  version(instanceId: string): string {
+    return `${this.epoch}.${this.versions.get(instanceId) ?? 0}`;
+  }
+
+  /** Call after writing anything of the instance that a page shows (the engine does for its own writes). */
+  changed(instanceId: string): void {
+    this.versions.set(instanceId, (this.versions.get(instanceId) ?? 0) + 1);
+  }
+
+  /** Drops the backups past their retention, across instances (the warmer's chore). */
+  async purgeExpired(now: number): Promise<number> {
+    const dropped = await purgeExpired(await this.db(), now);
+    if (dropped > 0) this.epoch++;
+    return dropped;
   }
 
   syncsOf(instanceId: string): readonly Sync[] {
@@ -152,6 +175,8 @@ export class SyncEngine {
         requestId: e.requestId,
       }).catch(() => undefined);
       throw err;
+    } finally {
+      this.changed(sync.instanceId);
     }
   }
 
@@ -202,6 +227,7 @@ export class SyncEngine {
       for (const b of backups) seen.add(b.backupId);
       // Each page's days are counted as it is written, so totals and facets keep up with the rows.
       await upsertBackups(db, sync.instanceId, backups.map(withoutUrls));
+      this.changed(sync.instanceId);
       sync.fetched += backups.filter((b) => {
         const t = Date.parse(b.startTime);
         return t >= interval.start && t < interval.end;
@@ -235,6 +261,7 @@ export class SyncEngine {
       this.pieces.set(sync.instanceId, pieces);
     }
     await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces);
+    this.changed(sync.instanceId);
     return storage;
   }
 }

@@ -2,8 +2,6 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { fetchInstances } from '@/lib/instances/fetch-instances';
 import { processSingleton } from '@/lib/process-singleton';
-import { getIndexDb } from './db';
-import { purgeExpired } from './store';
 import { getSyncEngine } from './sync-engine';
 
 // Keeps every instance's recent days fresh in the background, so the pages people open first answer from
@@ -39,7 +37,9 @@ async function loop(): Promise<never> {
     const started = Date.now();
     if (started - lastPurge > PURGE_EVERY_MS) {
       lastPurge = started;
-      await purgeExpired(await getIndexDb(), started).catch(() => 0);
+      await getSyncEngine()
+        .purgeExpired(started)
+        .catch(() => 0);
     }
     await warmOnce(INDEX_WARM_DAYS, INDEX_FRESH_SECONDS * 1000).catch(() => undefined);
     // At least a second between rounds, even when there is nothing to warm.

@@ -1,8 +1,8 @@
 import 'server-only';
 import { asOf, needs, overlaps, type Interval } from '@/lib/backup-index/coverage';
 import { getIndexDb } from '@/lib/backup-index/db';
-import { queryPage } from '@/lib/backup-index/query';
-import { getSyncState } from '@/lib/backup-index/store';
+import { cachedQueryPage } from '@/lib/backup-index/page-cache';
+import { getSyncState, type SyncState } from '@/lib/backup-index/store';
 import { getSyncEngine, type Sync } from '@/lib/backup-index/sync-engine';
 import { ApiError } from '@/lib/api/api-error';
 import { RateLimiter } from '@/lib/api/rate-limiter';
@@ -47,8 +47,17 @@ export async function syncRange(
   instanceId: string,
   query: Pick<BackupsQuery, 'start' | 'end'>,
   scope: readonly string[] | null,
-  { force = false, wait = true }: { force?: boolean; wait?: boolean } = {},
+  options: { force?: boolean; wait?: boolean } = {},
 ): Promise<IndexFreshness> {
+  return (await syncAndDescribe(instanceId, query, scope, options)).freshness;
+}
+
+async function syncAndDescribe(
+  instanceId: string,
+  query: Pick<BackupsQuery, 'start' | 'end'>,
+  scope: readonly string[] | null,
+  { force = false, wait = true }: { force?: boolean; wait?: boolean },
+): Promise<{ freshness: IndexFreshness; state: SyncState | undefined }> {
   const config = getConfig();
   const instance = await fetchInstance(instanceId, scope);
   const engine = getSyncEngine();
@@ -75,7 +84,7 @@ export async function syncRange(
   if (failed && confirmed === null) throw failed.error;
 
   const running = engine.syncsOf(instanceId).filter((s) => overlaps(s.interval, want));
-  return {
+  const freshness: IndexFreshness = {
     asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
     // While a first sync of the range runs, its progress, not an earlier failure, is the news.
     stale: behind && failing && !(plan.cold && running.length > 0),
@@ -98,6 +107,7 @@ export async function syncRange(
           }
         : null,
   };
+  return { freshness, state };
 }
 
 /** `wait: false` (the page's server render) answers with what the index holds now, syncing or not. */
@@ -107,9 +117,8 @@ export async function listBackups(
   scope: readonly string[] | null,
   { wait = true }: { wait?: boolean } = {},
 ): Promise<BackupsAnswer> {
-  const freshness = await syncRange(instanceId, query, scope, { wait });
-  const db = await getIndexDb();
-  const [page, state] = await Promise.all([queryPage(db, instanceId, query), getSyncState(db, instanceId)]);
+  const { freshness, state } = await syncAndDescribe(instanceId, query, scope, { wait });
+  const page = await cachedQueryPage(await getIndexDb(), instanceId, query);
   return {
     ...page,
     ...freshness,
