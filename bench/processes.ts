@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { freePort, startEmulatorProcess, startProcess } from '../lib/testing/emulator-process';
-import { serverNodeArgs } from '../scripts/server-command';
+import { SERVER_ENV, serverNodeArgs } from '../scripts/server-command';
 
 // The processes a bench run measures: the emulator and the built console, each in its own process, on
 // free loopback ports, stopped when the run ends.
@@ -27,6 +27,7 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
     process.execPath,
     serverNodeArgs(port),
     {
+      ...SERVER_ENV,
       KVSTORE_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64'),

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serverNodeArgs } from '../scripts/server-command';
+import { SERVER_ENV, serverNodeArgs } from '../scripts/server-command';
 
 // Starts a second console process (the built app) for tests that must kill or restart it.
 
@@ -13,7 +13,7 @@ export interface ConsoleProcess {
 
 export function startConsole(port: number, env: Record<string, string | undefined>): ConsoleProcess {
   const child = spawn(process.execPath, serverNodeArgs(port), {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, ...SERVER_ENV, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

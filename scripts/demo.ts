@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { writeDemoUsers } from './demo-users';
-import { serverNodeArgs } from './server-command';
+import { SERVER_ENV, serverNodeArgs } from './server-command';
 import { Supervisor } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     'console',
     serverNodeArgs(port),
     {
+      ...SERVER_ENV,
       KVSTORE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret,
