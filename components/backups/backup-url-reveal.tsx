@@ -2,9 +2,9 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { Copy } from 'lucide-react';
-import { errorMessage } from '@/lib/api/error-message';
 import { Button } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { copyText, fetchDownloadLink } from './download-link';
 
 const titles = { public: 'Public URL', intranet: 'Intranet URL (ECS in the same region)' } as const;
@@ -22,6 +22,7 @@ export function BackupUrlReveal({
   disabledReason: string | null;
 }) {
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const link = useMutation({ mutationFn: () => fetchDownloadLink(instanceId, backupId, variant) });
   return (
     <div className="space-y-1.5">

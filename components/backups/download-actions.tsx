@@ -3,11 +3,11 @@
 import { Copy, Download, EllipsisVertical, FileText, Terminal } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { errorMessage } from '@/lib/api/error-message';
 import { wgetCommand } from './shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { copyText, fetchDownloadLink, startDownload } from './download-link';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
@@ -31,6 +31,7 @@ export function DownloadActions({
   onShowDetails: (opener: HTMLElement | null) => void;
 }) {
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const menuButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `download-reason-${backup.backupId}`;

@@ -3,7 +3,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Copy, Download } from 'lucide-react';
 import { useState } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { backupsApiPath } from '@/lib/backups/query';
 import type { BackupsAnswer } from '@/lib/backups/answer';
@@ -11,6 +10,7 @@ import type { DateRange } from './date-range';
 import { jobDownloadScript, type ShardLink, type ShardSkipped } from './shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { Sheet } from '@/components/ui/sheet';
 import { copyText, fetchDownloadLink } from './download-link';
 
@@ -54,6 +54,7 @@ export function JobScriptDialog({
   onClose: () => void;
 }) {
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const [variant, setVariant] = useState<'public' | 'intranet'>('public');
   const script = useQuery({
     queryKey: ['job-script', instanceId, jobId, range, variant],

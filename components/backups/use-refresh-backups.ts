@@ -1,13 +1,13 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { refreshPath } from './backups-links';
 import type { DateRange } from './date-range';
 import { lastErrorText, refreshOutcome } from './freshness';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { instanceBackupsKey } from './backups-query-key';
 
 /**
@@ -21,6 +21,7 @@ export function useRefreshBackups(
 ) {
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   return useMutation({
     mutationFn: () => {
       if (!range) throw new Error('Choose a valid range first.');
