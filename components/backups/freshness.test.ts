@@ -4,6 +4,8 @@ import { exportPath, refreshPath, withRange } from './backups-links';
 import { formatSince } from '@/lib/ui/format';
 import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
 import { budgetText, intervalText, syncProgressText } from '@/components/admin/index-status-text';
+import { createFormatter } from '@/lib/format/formatter';
+import { testTranslator } from '@/lib/i18n/test-translator';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
 
@@ -112,6 +114,9 @@ describe('backups links', () => {
 });
 
 describe('index status text', () => {
+  const t = testTranslator('admin.index');
+  const zh = testTranslator('admin.index', 'zh-CN');
+  const f = createFormatter('en', 'UTC');
   const budget = {
     maxQps: 20,
     burst: 20,
@@ -124,17 +129,25 @@ describe('index status text', () => {
   };
 
   it('reads the budget in one line, adding only what is unusual', () => {
-    expect(budgetText(budget)).toBe('12 calls in the last minute · budget 20/s · 0 in flight');
-    expect(budgetText({ ...budget, currentQps: 7.5, queued: 3, throttledLastMinute: 2, inFlight: 7 })).toBe(
+    expect(budgetText(budget, t, f)).toBe('12 calls in the last minute · budget 20/s · 0 in flight');
+    expect(
+      budgetText({ ...budget, currentQps: 7.5, queued: 3, throttledLastMinute: 2, inFlight: 7 }, t, f),
+    ).toBe(
       '12 calls in the last minute · budget 20/s · 7 in flight · 3 queued · 2 throttled in the last minute · slowed to 7.5/s',
+    );
+    expect(budgetText({ ...budget, callsLastMinute: 1 }, t, f)).toMatch(/^1 call in the last minute/);
+    expect(budgetText(budget, zh, createFormatter('zh-CN', 'UTC'))).toBe(
+      '最近一分钟调用 12 次 · 配额 20 次/秒 · 进行中 0 个',
     );
   });
 
   it('shows intervals and progress', () => {
-    expect(intervalText({ start: '2026-10-29T14:05:00.000Z', end: '2026-11-28T14:05:00.000Z' })).toBe(
-      '2026-10-29 14:05 – 2026-11-28 14:05 UTC',
+    const interval = { start: '2026-10-29T14:05:00.000Z', end: '2026-11-28T14:05:00.000Z' };
+    expect(intervalText(interval, f)).toBe('2026-10-29 14:05 – 2026-11-28 14:05 UTC');
+    expect(intervalText(interval, createFormatter('en', 'Asia/Shanghai'))).toBe(
+      '2026-10-29 22:05 – 2026-11-28 22:05 UTC+08:00',
     );
-    expect(syncProgressText({ fetched: 2400, total: 5400 })).toBe('2,400 of 5,400');
-    expect(syncProgressText({ fetched: 300, total: null })).toBe('300 so far');
+    expect(syncProgressText({ fetched: 2400, total: 5400 }, t)).toBe('2,400 of 5,400');
+    expect(syncProgressText({ fetched: 300, total: null }, t)).toBe('300 so far');
   });
 });

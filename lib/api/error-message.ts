@@ -1,12 +1,11 @@
+import type { Translate } from '@/lib/i18n/translate';
 import { ApiRequestError } from './fetch-json';
 
 // What a person reads for a failed call, in their language: our API's error code chooses the message
 // (lib/i18n/messages/<locale>/errors.json); the server's own English sentence is a detail beside it.
 
-/** A next-intl translator for the `errors` namespace (or anything with its call shape). */
-export type ErrorTranslator = (key: string, values?: Record<string, string | number>) => string;
-
-export function errorMessage(err: unknown, t: ErrorTranslator): string {
+/** `t`: the `errors` namespace's translator. */
+export function errorMessage(err: unknown, t: Translate): string {
   if (err instanceof ApiRequestError) {
     const { code, field, requestId, retryAfterSeconds } = err.body;
     const message =

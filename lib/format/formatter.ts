@@ -1,6 +1,6 @@
 import { formatBytes, formatCount, formatDuration, formatPercent } from './numbers';
 import { formatAge, formatRelative } from './relative';
-import { formatDate, formatDateTime, zoneLabel } from './zone';
+import { formatDate, formatDateTime, formatOffset, UTC, zoneLabel, zoneOffsetMinutes } from './zone';
 
 // The one formatting module: every number, size, time and age the console shows goes through a formatter
 // bound to the reader's locale and display zone (lib/format/use-format.ts in the browser,
@@ -23,6 +23,8 @@ export interface Formatter {
   age(iso: string, now: number): string;
   /** "UTC", "Asia/Shanghai (UTC+08:00)". */
   zone(at: number): string;
+  /** "UTC", "UTC+08:00": short enough to follow a time. */
+  zoneShort(at: number): string;
 }
 
 export function createFormatter(locale: string, timeZone: string): Formatter {
@@ -38,5 +40,6 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     relative: (iso, now) => formatRelative(iso, now, locale),
     age: (iso, now) => formatAge(iso, now, locale),
     zone: (at) => zoneLabel(timeZone, at),
+    zoneShort: (at) => (timeZone === UTC ? UTC : `UTC${formatOffset(zoneOffsetMinutes(timeZone, at))}`),
   };
 }

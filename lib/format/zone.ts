@@ -120,3 +120,15 @@ export function parseZonedDateTime(text: string, timeZone: string): Date | null 
     ? new Date(t)
     : null;
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day typed in a filter (`2026-11-01`) as the ISO instant its first or last minute begins in the zone;
+ * anything else comes back as typed, for the filter's own check to explain.
+ */
+export function zonedDayEdge(value: string, timeZone: string, edge: 'start' | 'end'): string {
+  if (!DAY.test(value)) return value;
+  const at = parseZonedDateTime(`${value} ${edge === 'start' ? '00:00' : '23:59'}`, timeZone);
+  return at ? new Date(at.getTime() + (edge === 'end' ? 59_999 : 0)).toISOString() : value;
+}
