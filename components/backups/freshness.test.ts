@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { exportPath, refreshPath, withRange } from './backups-links';
-import { formatSince } from '@/lib/ui/format';
 import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
 import { budgetText, intervalText, syncProgressText } from '@/components/admin/index-status-text';
 import { createFormatter } from '@/lib/format/formatter';
@@ -9,27 +8,35 @@ import { testTranslator } from '@/lib/i18n/test-translator';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
 
+const t = testTranslator('backups.freshness');
+
 describe('indexingText', () => {
   it('reads "Indexing 3,000 of 5,400 backups" once the total is known', () => {
-    expect(indexingText({ fetched: 3000, total: 5400 })).toBe('Indexing 3,000 of 5,400 backups');
+    expect(indexingText({ fetched: 3000, total: 5400 }, t)).toBe('Indexing 3,000 of 5,400 backups');
+    expect(indexingText({ fetched: 3000, total: 5400 }, testTranslator('backups.freshness', 'zh-CN'))).toBe(
+      '正在建立索引：3,000 / 5,400 个备份',
+    );
   });
 
   it('never counts past the total, and says what it can before the total is known', () => {
-    expect(indexingText({ fetched: 5410, total: 5400 })).toBe('Indexing 5,400 of 5,400 backups');
-    expect(indexingText({ fetched: 0, total: null })).toBe('Indexing backups…');
-    expect(indexingText({ fetched: 1200, total: null })).toBe('Indexing backups: 1,200 so far');
+    expect(indexingText({ fetched: 5410, total: 5400 }, t)).toBe('Indexing 5,400 of 5,400 backups');
+    expect(indexingText({ fetched: 0, total: null }, t)).toBe('Indexing backups…');
+    expect(indexingText({ fetched: 1200, total: null }, t)).toBe('Indexing backups: 1,200 so far');
   });
 });
 
 describe('the stale banner', () => {
   it('says since when the rows are known, in the chosen zone, and the last error with its request id', () => {
-    expect(staleText('2026-11-28T14:02:00Z', 'utc', NOW)).toBe(
-      'Alibaba Cloud is not answering: showing backups as of 2026-11-28 14:02 UTC (3 min ago).',
+    expect(staleText('2026-11-28T14:02:00Z', t, createFormatter('en', 'UTC'), NOW)).toBe(
+      'Alibaba Cloud is not answering: showing backups as of 2026-11-28 14:02 UTC (3 minutes ago).',
+    );
+    expect(staleText('2026-11-28T14:02:00Z', t, createFormatter('en', 'Asia/Shanghai'), NOW)).toContain(
+      'as of 2026-11-28 22:02 UTC+08:00',
     );
     expect(
-      lastErrorText({ code: 'ServiceUnavailable', message: 'Try later.', requestId: 'ABC-1', at: '' }),
+      lastErrorText({ code: 'ServiceUnavailable', message: 'Try later.', requestId: 'ABC-1', at: '' }, t),
     ).toBe('Last error: Try later. (request id ABC-1)');
-    expect(lastErrorText({ code: 'timeout', message: 'No answer.', requestId: null, at: '' })).toBe(
+    expect(lastErrorText({ code: 'timeout', message: 'No answer.', requestId: null, at: '' }, t)).toBe(
       'Last error: No answer.',
     );
   });
@@ -55,14 +62,6 @@ describe('refreshOutcome', () => {
   it('failed on a new error, and is pending when nothing was read yet', () => {
     expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T14:04:00Z'), before)).toBe('failed');
     expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T13:00:00Z'), before)).toBe('pending');
-  });
-});
-
-describe('formatSince', () => {
-  it('counts seconds while recent, then minutes', () => {
-    expect(formatSince('2026-11-28T14:04:58Z', NOW)).toBe('just now');
-    expect(formatSince('2026-11-28T14:04:20Z', NOW)).toBe('40 s ago');
-    expect(formatSince('2026-11-28T14:02:00Z', NOW)).toBe('3 min ago');
   });
 });
 

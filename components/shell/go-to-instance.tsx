@@ -22,7 +22,9 @@ export function GoToInstance() {
   }, [target, router]);
 
   if (instances.isError)
-    return <ErrorState error={instances.error} onRetry={() => void instances.refetch()} what="instances" />;
+    return (
+      <ErrorState error={instances.error} onRetry={() => void instances.refetch()} title={t('loadError')} />
+    );
   if (instances.data && instances.data.length === 0) {
     return (
       <section className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-600">

@@ -7,9 +7,15 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { Instance } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
-import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
+import { instanceKeywords } from '@/lib/ui/instance-search';
 import { readRecentInstances } from '@/lib/ui/recent-instances';
 import { buttonClass } from '@/components/ui/button';
+import {
+  commandGroupClass as groupClass,
+  commandInputClass,
+  commandItemClass,
+  substringFilter,
+} from '@/components/ui/command-styles';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { useInstances } from './use-instances';
@@ -19,11 +25,6 @@ const OPEN_EVENT = 'kvstore-backups:open-instance-picker';
 /** Opens the header's picker from elsewhere on the page (a "not found" state, for one). */
 export function openInstancePicker(): void {
   window.dispatchEvent(new Event(OPEN_EVENT));
-}
-
-/** cmdk's default scorer is fuzzy ("cluster" matched ticker-cache-sg); instances match by plain substrings. */
-function filterInstances(_value: string, search: string, keywords: string[] = []): number {
-  return matchesSearch(keywords, search) ? 1 : 0;
 }
 
 function currentInstanceId(pathname: string): string | undefined {
@@ -104,11 +105,8 @@ export function InstancePicker() {
         <ChevronsUpDown aria-hidden className="h-4 w-4 shrink-0 opacity-60" />
       </PopoverTrigger>
       <PopoverContent aria-label={t('choose')} className="w-[min(30rem,calc(100vw-1rem))]">
-        <Command label={t('search')} loop filter={filterInstances}>
-          <Command.Input
-            placeholder={t('searchPlaceholder')}
-            className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
-          />
+        <Command label={t('search')} loop filter={substringFilter}>
+          <Command.Input placeholder={t('searchPlaceholder')} className={commandInputClass} />
           <Command.List className="max-h-80 overflow-y-auto p-1">
             {instances.isError && (
               <p role="alert" className="p-3 text-red-700 dark:text-red-300">
@@ -148,9 +146,6 @@ export function InstancePicker() {
   );
 }
 
-const groupClass =
-  '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-300';
-
 function InstanceItem({
   instance: i,
   value,
@@ -170,7 +165,7 @@ function InstanceItem({
       value={value}
       keywords={[...instanceKeywords(i), word('architecture', i.architecture), word('status', i.status)]}
       onSelect={() => onPick(i.instanceId)}
-      className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 data-[selected=true]:bg-slate-100 dark:data-[selected=true]:bg-slate-800"
+      className={commandItemClass}
     >
       <Check
         aria-hidden

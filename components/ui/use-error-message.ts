@@ -5,7 +5,7 @@ import { useCallback } from 'react';
 import { errorMessage } from '@/lib/api/error-message';
 
 /** `errorMessage` in the reader's language. */
-export function useErrorMessage(): (err: unknown) => string {
+export function useErrorMessage(): (err: unknown, withRequestId?: boolean) => string {
   const t = useTranslations('errors');
-  return useCallback((err: unknown) => errorMessage(err, t), [t]);
+  return useCallback((err: unknown, withRequestId = true) => errorMessage(err, t, withRequestId), [t]);
 }

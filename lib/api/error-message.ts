@@ -4,8 +4,8 @@ import { ApiRequestError } from './fetch-json';
 // What a person reads for a failed call, in their language: our API's error code chooses the message
 // (lib/i18n/messages/<locale>/errors.json); the server's own English sentence is a detail beside it.
 
-/** `t`: the `errors` namespace's translator. */
-export function errorMessage(err: unknown, t: Translate): string {
+/** `t`: the `errors` namespace's translator; the request id is left out where the page shows it apart. */
+export function errorMessage(err: unknown, t: Translate, withRequestId = true): string {
   if (err instanceof ApiRequestError) {
     const { code, field, requestId, retryAfterSeconds } = err.body;
     const message =
@@ -16,7 +16,7 @@ export function errorMessage(err: unknown, t: Translate): string {
             ? t('api.throttled', { seconds: retryAfterSeconds })
             : t('api.throttled_soon')
           : t(`api.${KNOWN.has(code) ? code : 'internal'}`);
-    return requestId ? t('withRequestId', { message, requestId }) : message;
+    return requestId && withRequestId ? t('withRequestId', { message, requestId }) : message;
   }
   // fetch rejects with a TypeError when the server cannot be reached at all.
   if (err instanceof TypeError) return t('network');
