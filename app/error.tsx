@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 export default function GlobalError({
@@ -9,20 +10,19 @@ export default function GlobalError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations('common.error');
   return (
     <main className="mx-auto max-w-xl space-y-3 p-6">
-      <h1 className="text-xl font-semibold">Something went wrong</h1>
+      <h1 className="text-xl font-semibold">{t('title')}</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        The page failed to render. Try again; if it keeps failing, check the server log
-        {error.digest ? (
-          <>
-            {' '}
-            for error <code className="font-mono">{error.digest}</code>
-          </>
-        ) : null}
-        .
+        {error.digest
+          ? t.rich('bodyWithDigest', {
+              digest: error.digest,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })
+          : t('body')}
       </p>
-      <Button onClick={reset}>Try again</Button>
+      <Button onClick={reset}>{t('retry')}</Button>
     </main>
   );
 }

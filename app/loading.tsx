@@ -1,10 +1,12 @@
+import { getTranslations } from 'next-intl/server';
 import { Skeleton } from '@/components/ui/skeleton';
 
-export default function Loading() {
+export default async function Loading() {
+  const t = await getTranslations('common');
   return (
     <div className="mx-auto max-w-7xl space-y-3 p-4" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading…
+        {t('loading')}
       </p>
       <Skeleton className="h-8 w-64" />
       <Skeleton className="h-24 w-full" />

@@ -1,7 +1,16 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+
+const ERROR_KEYS = ['CredentialsSignin', 'TooManyAttempts', 'Busy', 'AccessDenied'] as const;
+export type SignInErrorKey = (typeof ERROR_KEYS)[number] | 'default';
+
+/** next-auth's error code (from the URL or a sign-in answer) as the key of its message. */
+export function signInErrorKey(code: string): SignInErrorKey {
+  return (ERROR_KEYS as readonly string[]).includes(code) ? (code as SignInErrorKey) : 'default';
+}
 
 export function SignInForm({
   callbackPath,
@@ -9,9 +18,10 @@ export function SignInForm({
   oidc,
 }: {
   callbackPath: string;
-  initialError?: string;
+  initialError?: SignInErrorKey;
   oidc: boolean;
 }) {
+  const t = useTranslations('auth');
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 
@@ -33,10 +43,10 @@ export function SignInForm({
     setPending(false);
     setError(
       result?.error === 'Busy'
-        ? 'The server is busy checking other sign-ins. Try again in a few seconds.'
+        ? 'Busy'
         : result?.status === 429 || result?.error === 'TooManyAttempts'
-          ? 'Too many failed sign-ins. Wait a few minutes and try again.'
-          : 'Wrong username or password.',
+          ? 'TooManyAttempts'
+          : 'CredentialsSignin',
     );
   }
 
@@ -47,13 +57,13 @@ export function SignInForm({
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div className="space-y-1">
           <label htmlFor="username" className="block text-sm font-medium">
-            Username
+            {t('username')}
           </label>
           <input id="username" name="username" autoComplete="username" required className={field} />
         </div>
         <div className="space-y-1">
           <label htmlFor="password" className="block text-sm font-medium">
-            Password
+            {t('password')}
           </label>
           <input
             id="password"
@@ -66,7 +76,7 @@ export function SignInForm({
         </div>
         {error && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
+            {t(`errors.${error}`)}
           </p>
         )}
         <button
@@ -74,7 +84,7 @@ export function SignInForm({
           disabled={pending}
           className="w-full rounded bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('submitting') : t('submit')}
         </button>
       </form>
       {oidc && (
@@ -83,7 +93,7 @@ export function SignInForm({
           onClick={() => signIn('oidc', { callbackUrl: callbackPath })}
           className="w-full rounded border border-slate-300 px-3 py-2 font-medium dark:border-slate-600"
         >
-          Sign in with single sign-on
+          {t('sso')}
         </button>
       )}
     </div>

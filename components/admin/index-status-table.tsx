@@ -1,39 +1,50 @@
+import { getTranslations } from 'next-intl/server';
 import type { InstanceIndexStatus } from '@/lib/backup-index/index-status';
-import { formatAge, formatCount } from '@/lib/ui/format';
+import type { Formatter } from '@/lib/format/formatter';
 import { intervalText, syncProgressText } from './index-status-text';
-import { formatZonedDateTime } from '@/lib/ui/time-zone';
 
 const cell = 'px-2 py-2 align-top';
 const muted = 'text-slate-600 dark:text-slate-300';
 
-function When({ iso, now }: { iso: string; now: number }) {
+function When({ iso, now, f }: { iso: string; now: number; f: Formatter }) {
   return (
     <>
       <time dateTime={iso} className="whitespace-nowrap">
-        {formatZonedDateTime(iso, 'utc', true)}
+        {f.dateTime(iso, true)}
       </time>
-      <span className={`block text-xs ${muted}`}>{formatAge(iso, now)}</span>
+      <span className={`block text-xs ${muted}`}>{f.age(iso, now)}</span>
     </>
   );
 }
 
 /** One row per instance: what the index holds of it, since when, and what is being read now. */
-export function IndexStatusTable({ instances, now }: { instances: InstanceIndexStatus[]; now: number }) {
+export async function IndexStatusTable({
+  instances,
+  now,
+  f,
+}: {
+  instances: InstanceIndexStatus[];
+  now: number;
+  f: Formatter;
+}) {
+  const t = await getTranslations('admin.index');
+  const zone = f.zoneShort(now);
+  const headers = [
+    t('columns.instance'),
+    t('columns.region'),
+    t('columns.backups'),
+    t('columns.covered', { zone }),
+    t('columns.lastSuccess', { zone }),
+    t('columns.lastError'),
+    t('columns.syncing'),
+  ];
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Backup index by instance</caption>
+        <caption className="sr-only">{t('caption')}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
           <tr>
-            {[
-              'Instance',
-              'Region',
-              'Backups indexed',
-              'Covered (UTC)',
-              'Last success (UTC)',
-              'Last error',
-              'Syncing',
-            ].map((h) => (
+            {headers.map((h) => (
               <th key={h} scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
                 {h}
               </th>
@@ -45,19 +56,21 @@ export function IndexStatusTable({ instances, now }: { instances: InstanceIndexS
             <tr key={i.instanceId} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
               <th scope="row" className={`${cell} font-normal`}>
                 <span className="block font-medium">{i.name}</span>
-                <code className={`font-mono text-xs ${muted}`}>{i.instanceId}</code>
+                <code className={`font-mono text-xs whitespace-nowrap ${muted}`}>{i.instanceId}</code>
               </th>
               <td className={`${cell} whitespace-nowrap`}>{i.regionId}</td>
-              <td className={`${cell} text-right tabular-nums`}>{formatCount(i.backups)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{f.count(i.backups)}</td>
               <td className={cell}>
                 {i.covered.length === 0 ? (
-                  <span className={muted}>nothing yet</span>
+                  <span className={muted}>{t('nothingYet')}</span>
                 ) : (
                   <ul className="space-y-1">
                     {i.covered.map((c) => (
                       <li key={`${c.start}-${c.end}`}>
-                        <span className="whitespace-nowrap">{intervalText(c)}</span>
-                        <span className={`block text-xs ${muted}`}>synced {formatAge(c.syncedAt, now)}</span>
+                        <span className="whitespace-nowrap">{intervalText(c, f)}</span>
+                        <span className={`block text-xs ${muted}`}>
+                          {t('synced', { age: f.age(c.syncedAt, now) })}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -65,9 +78,9 @@ export function IndexStatusTable({ instances, now }: { instances: InstanceIndexS
               </td>
               <td className={cell}>
                 {i.lastSuccessAt ? (
-                  <When iso={i.lastSuccessAt} now={now} />
+                  <When iso={i.lastSuccessAt} now={now} f={f} />
                 ) : (
-                  <span className={muted}>never</span>
+                  <span className={muted}>{t('never')}</span>
                 )}
               </td>
               <td className={cell}>
@@ -80,26 +93,31 @@ export function IndexStatusTable({ instances, now }: { instances: InstanceIndexS
                     </p>
                     {i.lastError.requestId && (
                       <p className="text-xs">
-                        Request id <code className="font-mono select-all">{i.lastError.requestId}</code>
+                        {t.rich('requestId', {
+                          id: i.lastError.requestId,
+                          code: (chunks) => <code className="font-mono select-all">{chunks}</code>,
+                        })}
                       </p>
                     )}
                     <p className="text-xs">
-                      <When iso={i.lastError.at} now={now} />
+                      <When iso={i.lastError.at} now={now} f={f} />
                     </p>
                   </div>
                 ) : (
-                  <span className={muted}>none</span>
+                  <span className={muted}>{t('noError')}</span>
                 )}
               </td>
               <td className={cell}>
                 {i.syncing.length === 0 ? (
-                  <span className={muted}>idle</span>
+                  <span className={muted}>{t('idle')}</span>
                 ) : (
                   <ul className="space-y-1">
                     {i.syncing.map((s) => (
                       <li key={`${s.start}-${s.end}`}>
-                        <span className="block tabular-nums">{syncProgressText(s)}</span>
-                        <span className={`block text-xs whitespace-nowrap ${muted}`}>{intervalText(s)}</span>
+                        <span className="block tabular-nums">{syncProgressText(s, t)}</span>
+                        <span className={`block text-xs whitespace-nowrap ${muted}`}>
+                          {intervalText(s, f)}
+                        </span>
                       </li>
                     ))}
                   </ul>

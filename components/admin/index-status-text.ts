@@ -1,35 +1,33 @@
 import type { BudgetSnapshot } from '@/lib/aliyun/budget';
-import { formatCount } from '@/lib/ui/format';
-import { formatDateTime, formatZonedDateTime } from '@/lib/ui/time-zone';
+import type { Formatter } from '@/lib/format/formatter';
+import type { Translate } from '@/lib/i18n/translate';
 
 // The admin's view of the index, in words: how much of the upstream budget is used, and what is covered.
+// `t` is the `admin.index` namespace's translator; times are in the formatter's zone.
 
 /** "12 calls in the last minute · budget 20/s", then whatever is unusual: throttling, a pause, a queue. */
-export function budgetText(b: BudgetSnapshot): string {
+export function budgetText(b: BudgetSnapshot, t: Translate, f: Formatter): string {
   const parts = [
-    `${formatCount(b.callsLastMinute)} ${b.callsLastMinute === 1 ? 'call' : 'calls'} in the last minute`,
-    `budget ${b.maxQps}/s`,
-    `${b.inFlight} in flight`,
+    t('budget.calls', { count: b.callsLastMinute }),
+    t('budget.limit', { qps: b.maxQps }),
+    t('budget.inFlight', { count: b.inFlight }),
   ];
-  if (b.queued > 0) parts.push(`${formatCount(b.queued)} queued`);
-  if (b.throttledLastMinute > 0) parts.push(`${b.throttledLastMinute} throttled in the last minute`);
-  if (b.currentQps < b.maxQps) parts.push(`slowed to ${formatRate(b.currentQps)}/s`);
-  if (b.pausedUntil) parts.push(`paused until ${formatZonedDateTime(b.pausedUntil, 'utc', true)}`);
+  if (b.queued > 0) parts.push(t('budget.queued', { count: b.queued }));
+  if (b.throttledLastMinute > 0) parts.push(t('budget.throttled', { count: b.throttledLastMinute }));
+  if (b.currentQps < b.maxQps) parts.push(t('budget.slowed', { qps: Math.round(b.currentQps * 10) / 10 }));
+  if (b.pausedUntil) parts.push(t('budget.paused', { time: f.dateTime(b.pausedUntil, true) }));
   return parts.join(' · ');
 }
 
-function formatRate(qps: number): string {
-  return Number.isInteger(qps) ? String(qps) : qps.toFixed(1);
-}
-
 /** "2026-10-02 08:00 – 2026-11-01 08:00 UTC". */
-export function intervalText({ start, end }: { start: string; end: string }): string {
-  return `${formatDateTime(start, 'utc')} – ${formatZonedDateTime(end, 'utc')}`;
+export function intervalText({ start, end }: { start: string; end: string }, f: Formatter): string {
+  return `${f.dateTime(start)} – ${f.dateTime(end)} ${f.zoneShort(Date.parse(end))}`;
 }
 
 /** "2,400 of 5,400", or the count alone until the first page says how many there are. */
-export function syncProgressText({ fetched, total }: { fetched: number; total: number | null }): string {
-  return total === null
-    ? `${formatCount(fetched)} so far`
-    : `${formatCount(fetched)} of ${formatCount(total)}`;
+export function syncProgressText(
+  { fetched, total }: { fetched: number; total: number | null },
+  t: Translate,
+): string {
+  return total === null ? t('progress.soFar', { fetched }) : t('progress.of', { fetched, total });
 }

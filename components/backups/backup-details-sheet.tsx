@@ -1,108 +1,121 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
-import { recoverFlags } from './recover-config';
-import { formatZonedDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { Sheet } from '@/components/ui/sheet';
+import { useFormat } from '@/components/ui/use-format';
+import { useNow } from '@/components/ui/use-now';
 import { BackupUrlReveal } from './backup-url-reveal';
+import { FacetValue, NoValue } from './cells';
+import type { DownloadBlock } from './download-policy';
+import { recoverFlags } from './recover-config';
 import { StatusBadge } from './status-badge';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
+    <div className="grid grid-cols-[minmax(7rem,10rem)_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
       <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>
   );
 }
 
-/** Every field of one backup, with the download URLs fetched on demand. */
+/** Every field of one backup, in words, with the download URLs fetched on demand. */
 export function BackupDetailsSheet({
   instanceId,
   backup,
-  timeZone,
-  blockReason,
+  block,
   opener,
   onClose,
 }: {
   instanceId: string;
   backup: Backup | null;
-  timeZone: TimeZoneMode;
-  blockReason: string | null;
+  block: DownloadBlock | null;
   opener: HTMLElement | null;
   onClose: () => void;
 }) {
-  const time = (iso: string | null) => formatZonedDateTime(iso, timeZone, true);
+  const t = useTranslations('backups.details');
+  const columns = useTranslations('backups.columns');
+  const f = useFormat();
+  const now = useNow();
+  const time = (iso: string | null) => (iso ? f.dateTime(iso, true) : <NoValue />);
+  const id = (value: string | null) => (value ? <code className="font-mono">{value}</code> : <NoValue />);
   return (
     <Sheet
       open={backup !== null}
       onOpenChange={(open) => !open && onClose()}
       returnFocusTo={opener}
-      title={backup ? `Backup ${backup.backupId}` : 'Backup'}
-      description={backup ? `Times in ${zoneLabel(timeZone)}` : undefined}
+      title={backup ? t('title', { backupId: backup.backupId }) : t('titleNone')}
+      description={backup ? t('timesIn', { zone: f.zone(now) }) : undefined}
     >
       {backup && (
         <div className="space-y-6">
           <dl>
-            <Field label="Status">
+            <Field label={columns('status')}>
               <StatusBadge status={backup.status} />
             </Field>
-            <Field label="Backup ID">
-              <code className="font-mono">{backup.backupId}</code>
+            <Field label={columns('backupId')}>{id(backup.backupId)}</Field>
+            <Field label={columns('jobId')}>{id(backup.backupJobId)}</Field>
+            <Field label={t('instance')}>{id(backup.instanceId)}</Field>
+            <Field label={t('node')}>{id(backup.nodeInstanceId)}</Field>
+            <Field label={columns('type')}>
+              <FacetValue facet="type" value={backup.type} />
             </Field>
-            <Field label="Job ID">
-              <code className="font-mono">{backup.backupJobId ?? '—'}</code>
+            <Field label={columns('method')}>
+              <FacetValue facet="method" value={backup.method} />
             </Field>
-            <Field label="Instance">
-              <code className="font-mono">{backup.instanceId}</code>
+            <Field label={columns('mode')}>
+              <FacetValue facet="mode" value={backup.mode} />
             </Field>
-            <Field label="Node (shard)">
-              <code className="font-mono">{backup.nodeInstanceId ?? '—'}</code>
+            <Field label={columns('startTime')}>{time(backup.startTime)}</Field>
+            <Field label={t('endTime')}>{time(backup.endTime)}</Field>
+            <Field label={columns('duration')}>
+              {backup.durationSeconds === null ? <NoValue /> : f.duration(backup.durationSeconds)}
             </Field>
-            <Field label="Type">{backup.type}</Field>
-            <Field label="Method">{backup.method}</Field>
-            <Field label="Mode">{backup.mode}</Field>
-            <Field label="Start time">{time(backup.startTime)}</Field>
-            <Field label="End time">{time(backup.endTime)}</Field>
-            <Field label="Duration">{formatDuration(backup.durationSeconds)}</Field>
-            <Field label="Size">
-              {formatBytes(backup.size)}{' '}
-              <span className="text-slate-600 dark:text-slate-300">({formatExactBytes(backup.size)})</span>
+            <Field label={columns('size')}>
+              {f.bytes(backup.size)}{' '}
+              <span className="text-slate-600 dark:text-slate-300">
+                ({t('bytes', { count: backup.size })})
+              </span>
             </Field>
-            <Field label="Databases">{backup.dbNames ?? '—'}</Field>
-            <Field label="Engine version">{backup.engineVersion ?? '—'}</Field>
-            <Field label="Expected expiry">{time(backup.expectExpireTime)}</Field>
-            <Field label="Restore also brings back">
+            <Field label={t('databases')}>
+              {backup.dbNames === 'all' ? t('allDatabases') : (backup.dbNames ?? <NoValue />)}
+            </Field>
+            <Field label={t('engineVersion')}>{backup.engineVersion ?? <NoValue />}</Field>
+            <Field label={t('expiry')}>
+              {backup.expectExpireTime ? <RelativeTime iso={backup.expectExpireTime} /> : <NoValue />}
+            </Field>
+            <Field label={t('restore')}>
               {backup.recoverConfigMode ? (
                 <ul className="space-y-0.5">
-                  {recoverFlags(backup.recoverConfigMode).map((f) => (
-                    <li key={f.label}>
-                      {f.label}: {f.restored === null ? 'not stated' : f.restored ? 'yes' : 'no'}
+                  {recoverFlags(backup.recoverConfigMode).map((flag) => (
+                    <li key={flag.name}>
+                      {t('restoreFlag', {
+                        flag: t(`restoreFlags.${flag.name}`),
+                        restored: flag.restored === null ? 'unknown' : String(flag.restored),
+                      })}
                     </li>
                   ))}
-                  <li className="font-mono text-xs break-all text-slate-600 dark:text-slate-300">
-                    {backup.recoverConfigMode.raw}
-                  </li>
                 </ul>
               ) : (
-                'not stated'
+                t('notStated')
               )}
             </Field>
           </dl>
-          <section className="space-y-4" aria-label="Download URLs">
+          <section className="space-y-4" aria-label={t('urls')}>
             <BackupUrlReveal
               instanceId={instanceId}
               backupId={backup.backupId}
               variant="public"
-              disabledReason={blockReason}
+              block={block}
             />
             <BackupUrlReveal
               instanceId={instanceId}
               backupId={backup.backupId}
               variant="intranet"
-              disabledReason={blockReason}
+              block={block}
             />
           </section>
         </div>

@@ -2,42 +2,44 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { Copy } from 'lucide-react';
-import { errorMessage } from '@/lib/api/error-message';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { useErrorMessage } from '@/components/ui/use-error-message';
+import { useDownloadBlockText } from './cells';
 import { copyText, fetchDownloadLink } from './download-link';
-
-const titles = { public: 'Public URL', intranet: 'Intranet URL (ECS in the same region)' } as const;
+import type { DownloadBlock } from './download-policy';
 
 /** A presigned URL fetched only when asked for, since each one is a fresh upstream call. */
 export function BackupUrlReveal({
   instanceId,
   backupId,
   variant,
-  disabledReason,
+  block,
 }: {
   instanceId: string;
   backupId: string;
   variant: 'public' | 'intranet';
-  disabledReason: string | null;
+  block: DownloadBlock | null;
 }) {
+  const t = useTranslations('backups.url');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const blockText = useDownloadBlockText();
   const link = useMutation({ mutationFn: () => fetchDownloadLink(instanceId, backupId, variant) });
+  const title = t(`title.${variant}`);
   return (
     <div className="space-y-1.5">
       <div className="flex items-center justify-between gap-2">
-        <h3 className="text-sm font-medium">{titles[variant]}</h3>
+        <h3 className="text-sm font-medium">{title}</h3>
         {!link.data && (
-          <Button
-            size="sm"
-            disabled={Boolean(disabledReason) || link.isPending}
-            onClick={() => link.mutate()}
-          >
-            {link.isPending ? 'Getting…' : `Show ${variant} URL`}
+          <Button size="sm" disabled={Boolean(block) || link.isPending} onClick={() => link.mutate()}>
+            {link.isPending ? t('getting') : t(`show.${variant}`)}
           </Button>
         )}
       </div>
-      {disabledReason && <p className="text-xs text-slate-600 dark:text-slate-300">{disabledReason}</p>}
+      {block && <p className="text-xs text-slate-600 dark:text-slate-300">{blockText(block)}</p>}
       {link.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {errorMessage(link.error)}
@@ -47,28 +49,33 @@ export function BackupUrlReveal({
         <div className="space-y-1">
           <textarea
             readOnly
-            aria-label={titles[variant]}
+            aria-label={title}
             value={link.data.url}
             rows={3}
             className="w-full resize-none rounded-md border border-slate-300 bg-slate-50 p-2 font-mono text-xs break-all dark:border-slate-600 dark:bg-slate-950"
             onFocus={(e) => e.currentTarget.select()}
           />
           <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-300">
-            <span>
+            <span className="min-w-0 break-all">
               {link.data.fileName}
-              {link.data.expiresAt ? ` · expires ${link.data.expiresAt}` : ''}
+              {link.data.expiresAt && (
+                <>
+                  {' · '}
+                  {t.rich('expires', { when: () => <RelativeTime iso={link.data.expiresAt!} /> })}
+                </>
+              )}
             </span>
             <Button
               size="sm"
               onClick={() =>
                 copyText(link.data.url).then(
-                  () => notify(`Copied the ${variant} URL`),
-                  (err: unknown) => notify(`Could not copy: ${errorMessage(err)}`, 'error'),
+                  () => notify(t(`copied.${variant}`)),
+                  (err: unknown) => notify(t('copyFailed', { message: errorMessage(err) }), 'error'),
                 )
               }
             >
               <Copy aria-hidden className="h-4 w-4" />
-              Copy
+              {t('copy')}
             </Button>
           </div>
         </div>

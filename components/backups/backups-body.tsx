@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Instance } from '@/lib/aliyun/types';
 import { can, type SessionUser } from '@/lib/auth/roles';
-import { DEFAULT_PRESET, presetRange, widerPreset } from './date-range';
-import { formatDateTime, formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { useFormat } from '@/components/ui/use-format';
+import { DEFAULT_PRESET, presetRange } from './date-range';
 import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
@@ -17,7 +18,6 @@ export function BackupsBody({
   instanceId,
   instance,
   user,
-  timeZone,
   groupByJob,
   onDownloadJob,
 }: {
@@ -26,20 +26,25 @@ export function BackupsBody({
   instanceId: string;
   instance: Instance | undefined;
   user: SessionUser;
-  timeZone: TimeZoneMode;
   groupByJob: boolean;
   onDownloadJob: (jobId: string, opener: HTMLElement) => void;
 }) {
+  const t = useTranslations('backups');
+  const f = useFormat();
   const { backups, range, state } = view;
   const data = backups.data;
   const rangeText = range
-    ? `from ${formatDateTime(range.start, timeZone)} to ${formatZonedDateTime(range.end, timeZone)}`
+    ? t('rangeText', {
+        start: f.dateTime(range.start),
+        end: f.dateTime(range.end),
+        zone: f.zoneShort(Date.parse(range.end)),
+      })
     : '';
 
   if (view.blocked)
     return (
       <InvalidLinkState
-        rangeMessage={view.rangeProblem}
+        rangeProblem={view.rangeProblem}
         invalid={view.invalid}
         onResetRange={() => view.setRange(presetRange(DEFAULT_PRESET))}
         onRemoveInvalid={view.removeInvalid}
@@ -47,26 +52,22 @@ export function BackupsBody({
     );
   if (view.notFound) return <InstanceNotFoundState instanceId={instanceId} />;
   if (backups.isError)
-    return <ErrorState error={backups.error} onRetry={() => void backups.refetch()} what="backups" />;
-  // Nothing indexed yet of a range read for the first time: the progress above says rows are coming.
-  if (!data || (data.total === 0 && data.syncing)) return <DataTableSkeleton />;
-  if (data.total === 0) {
-    const wider = range ? widerPreset(range) : undefined;
     return (
-      <EmptyState
-        filtered={hasFilters(state)}
-        rangeText={rangeText}
-        widerLabel={wider?.label}
-        onWiden={wider ? () => view.setRange(presetRange(wider)) : undefined}
-        onReset={view.reset}
+      <ErrorState
+        error={backups.error}
+        onRetry={() => void backups.refetch()}
+        title={t('errors.loadBackups')}
       />
     );
-  }
+  // Nothing indexed yet of a range read for the first time: the progress above says rows are coming.
+  if (!data || (data.total === 0 && data.syncing)) return <DataTableSkeleton />;
+  if (data.total === 0)
+    return <EmptyState filtered={hasFilters(state)} rangeText={rangeText} onReset={view.reset} />;
   return (
     <>
       <DataTable
         table={table}
-        caption={`Backups of ${instance?.name ?? instanceId} ${rangeText}`}
+        caption={t('caption', { name: instance?.name ?? instanceId, range: rangeText })}
         groupByJob={groupByJob}
         shardCount={instance?.shardCount ?? null}
         loading={backups.isPlaceholderData && backups.isFetching}

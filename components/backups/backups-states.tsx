@@ -1,12 +1,18 @@
 'use client';
 
 import { AlertTriangle, KeyRound, SearchX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { isRetryable } from '@/lib/api/error-message';
+import { errorDetail, isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
-import type { InvalidValue } from './link-check';
+import { FACETS } from '@/lib/backups/facets';
+import { PAGE_SIZES, SORT_FIELDS } from '@/lib/backups/query';
 import { Button } from '@/components/ui/button';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { openInstancePicker } from '@/components/shell/instance-picker';
+import type { RangeProblem } from './date-range';
+import type { InvalidValue } from './link-check';
+import { useRangeProblemText } from './use-range-problem-text';
 
 function Panel({
   icon,
@@ -44,94 +50,82 @@ function Panel({
 export function EmptyState({
   filtered,
   rangeText,
-  widerLabel,
-  onWiden,
   onReset,
+  children,
 }: {
   filtered: boolean;
   rangeText: string;
-  widerLabel?: string;
-  onWiden?: () => void;
   onReset: () => void;
+  /** A way to backups elsewhere (older ones), when there are any. */
+  children?: ReactNode;
 }) {
+  const t = useTranslations('backups.empty');
   return (
     <Panel
       icon={<SearchX className="h-8 w-8 text-slate-500 dark:text-slate-400" />}
-      title={filtered ? 'No backups match the filters' : 'No backups in this range'}
+      title={filtered ? t('filteredTitle') : t('title')}
     >
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {filtered
-          ? `There are backups ${rangeText}, but none with the chosen filters or search.`
-          : `The instance has no backups ${rangeText}. Backups may be older, or the backup policy may be off.`}
+        {filtered ? t('filteredBody', { range: rangeText }) : t('body', { range: rangeText })}
       </p>
       <div className="flex flex-wrap justify-center gap-2">
-        {filtered && <Button onClick={onReset}>Reset filters</Button>}
-        {widerLabel && onWiden && (
-          <Button variant="primary" onClick={onWiden}>
-            Show {widerLabel.toLowerCase()}
-          </Button>
-        )}
+        {filtered && <Button onClick={onReset}>{t('resetFilters')}</Button>}
+        {children}
       </div>
     </Panel>
   );
 }
 
 export function NotConfiguredState({ message }: { message: string }) {
+  const t = useTranslations('backups.notConfigured');
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
-    <Panel
-      icon={<KeyRound className="h-6 w-6" />}
-      title="Alibaba Cloud credentials are not configured"
-      tone="error"
-    >
+    <Panel icon={<KeyRound className="h-6 w-6" />} title={t('title')} tone="error">
       <p className="text-sm">{message}</p>
-      <p className="text-sm">
-        Set <code className="font-mono">ALIBABA_CLOUD_ACCESS_KEY_ID</code> and{' '}
-        <code className="font-mono">ALIBABA_CLOUD_ACCESS_KEY_SECRET</code> (or any source of the Alibaba Cloud
-        default credential chain: RRSA, a CLI profile, an ECS RAM role) in the server&apos;s environment and
-        restart it. To try the console without an account, run <code className="font-mono">npm run demo</code>
-        , which starts it against the built-in emulator.
-      </p>
+      <p className="text-sm">{t.rich('body', { code })}</p>
     </Panel>
   );
 }
 
-export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  title: string;
+}) {
+  const t = useTranslations('backups.error');
+  const errorMessage = useErrorMessage();
   if (error instanceof ApiRequestError && error.body.code === 'not_configured') {
-    return <NotConfiguredState message={error.message} />;
+    return <NotConfiguredState message={errorMessage(error)} />;
   }
   const api = error instanceof ApiRequestError ? error : null;
   const signedOut = api?.status === 401;
+  const detail = errorDetail(error);
+  const code = (chunks: ReactNode) => <code className="font-mono select-all">{chunks}</code>;
   return (
     <Panel
       icon={<AlertTriangle className="h-6 w-6" />}
-      title={signedOut ? 'Your session has ended' : `Could not load ${what}`}
+      title={signedOut ? t('signedOutTitle') : title}
       tone="error"
     >
-      <p className="text-sm">{signedOut ? 'Sign in again to continue.' : errorText(error)}</p>
-      {api?.body.field && (
-        <p className="text-sm">
-          Field: <code className="font-mono">{api.body.field}</code>
-        </p>
-      )}
+      <p className="text-sm">{signedOut ? t('signedOutBody') : errorMessage(error, false)}</p>
+      {detail && <p className="text-sm break-words opacity-90">{t('detail', { message: detail })}</p>}
+      {api?.body.field && <p className="text-sm">{t.rich('field', { field: api.body.field, code })}</p>}
       {api?.body.requestId && (
-        <p className="text-sm">
-          Request id (for a support ticket):{' '}
-          <code className="font-mono select-all">{api.body.requestId}</code>
-        </p>
+        <p className="text-sm">{t.rich('requestId', { id: api.body.requestId, code })}</p>
       )}
       {signedOut ? (
         <a className="text-sm font-medium underline" href="/sign-in">
-          Sign in
+          {t('signIn')}
         </a>
       ) : (
-        isRetryable(error) && <Button onClick={onRetry}>Retry</Button>
+        isRetryable(error) && <Button onClick={onRetry}>{t('retry')}</Button>
       )}
     </Panel>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 /** The instance does not exist, or this user may not see it: asking again cannot help. */
@@ -140,61 +134,63 @@ export function isNotFound(error: unknown): boolean {
 }
 
 export function InstanceNotFoundState({ instanceId }: { instanceId: string }) {
+  const t = useTranslations('backups.notFound');
   return (
-    <Panel icon={<SearchX className="h-6 w-6" />} title="Instance not found" tone="error">
+    <Panel icon={<SearchX className="h-6 w-6" />} title={t('title')} tone="error">
       <p className="text-sm">
-        There is no instance <code className="font-mono">{instanceId}</code> in the configured regions, or it
-        is not visible to you.
+        {t.rich('body', { id: instanceId, code: (chunks) => <code className="font-mono">{chunks}</code> })}
       </p>
-      <Button onClick={openInstancePicker}>Choose an instance</Button>
+      <Button onClick={openInstancePicker}>{t('choose')}</Button>
     </Panel>
   );
 }
 
-const FIELD_NAMES: Partial<Record<InvalidValue['field'], string>> = {
-  q: 'Search',
-  sort: 'Sort',
-  page: 'Page',
-  pageSize: 'Rows per page',
+/** What the API accepts for each value a link may carry, to say what a wrong one should have been. */
+const EXPECTED: Partial<Record<InvalidValue['field'], string>> = {
+  status: FACETS.status.values.join(', '),
+  type: FACETS.type.values.join(', '),
+  mode: FACETS.mode.values.join(', '),
+  method: FACETS.method.values.join(', '),
+  sort: SORT_FIELDS.join(', '),
+  pageSize: PAGE_SIZES.join(', '),
 };
 
 /** A link the API would refuse: what is wrong with it, and a way to a valid view. Nothing is sent. */
 export function InvalidLinkState({
-  rangeMessage,
+  rangeProblem,
   invalid,
   onResetRange,
   onRemoveInvalid,
 }: {
-  rangeMessage: string | null;
+  rangeProblem: RangeProblem | null;
   invalid: InvalidValue[];
   onResetRange: () => void;
   onRemoveInvalid: () => void;
 }) {
-  const name = (field: InvalidValue['field']) =>
-    FIELD_NAMES[field] ?? field[0]!.toUpperCase() + field.slice(1);
+  const t = useTranslations('backups.invalid');
+  const rangeText = useRangeProblemText();
+  const code = (chunks: ReactNode) => <code className="font-mono break-all">{chunks}</code>;
   return (
     <Panel
       icon={<AlertTriangle className="h-6 w-6" />}
-      title={
-        rangeMessage ? 'The date range in the link is not valid' : 'The link has values this page cannot use'
-      }
+      title={rangeProblem ? t('rangeTitle') : t('valuesTitle')}
       tone="error"
     >
       <ul className="list-disc space-y-1 pl-5 text-sm">
-        {rangeMessage && <li>{rangeMessage}</li>}
+        {rangeProblem && <li>{rangeText(rangeProblem, 'link')}</li>}
         {invalid.map((v) => (
           <li key={v.field}>
-            {name(v.field)} <code className="font-mono break-all">&quot;{v.value}&quot;</code>: {v.message}.
+            {t.rich(`fields.${v.field}`, { value: v.value, expected: EXPECTED[v.field] ?? '', code })}
           </li>
         ))}
       </ul>
       <p className="text-sm">
-        Nothing was requested.
-        {rangeMessage && ' Choose a new range with the Date range control above, or:'}
+        {t('nothingSent')}
+        {rangeProblem && ` ${t('chooseRange')}`}
       </p>
       <div className="flex flex-wrap gap-2">
-        {rangeMessage && <Button onClick={onResetRange}>Use the last 7 days</Button>}
-        {invalid.length > 0 && <Button onClick={onRemoveInvalid}>Remove the invalid values</Button>}
+        {rangeProblem && <Button onClick={onResetRange}>{t('useLast7Days')}</Button>}
+        {invalid.length > 0 && <Button onClick={onRemoveInvalid}>{t('removeInvalid')}</Button>}
       </div>
     </Panel>
   );

@@ -1,9 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { BackupsAnswer } from '@/lib/backups/answer';
-import { formatAge, formatBytes, formatExactBytes, formatPercent } from '@/lib/ui/format';
-import { formatDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useFormat } from '@/components/ui/use-format';
 
 function Stat({
   label,
@@ -28,44 +28,38 @@ function Stat({
 }
 
 /** The range at a glance; counts cover every backup in the range, whatever the filters. */
-export function BackupsSummary({
-  data,
-  timeZone,
-  now,
-}: {
-  data: BackupsAnswer;
-  timeZone: TimeZoneMode;
-  now: number;
-}) {
+export function BackupsSummary({ data, now }: { data: BackupsAnswer; now: number }) {
+  const t = useTranslations('backups.summary');
+  const f = useFormat();
   const success = data.facets.status.Success ?? 0;
   const failed = data.totals.count - success;
   return (
-    <dl aria-label="Summary of the range" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+    <dl aria-label={t('label')} className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
       <Stat
-        label="Backups"
-        value={data.totals.count.toLocaleString('en-US')}
-        hint={failed > 0 ? `${failed} failed` : 'none failed'}
+        label={t('backups')}
+        value={f.count(data.totals.count)}
+        hint={failed > 0 ? t('failed', { count: failed }) : t('noneFailed')}
       />
       <Stat
-        label="Success rate"
-        value={formatPercent(success, data.totals.count)}
-        hint={`${success.toLocaleString('en-US')} succeeded`}
+        label={t('successRate')}
+        value={f.percent(success, data.totals.count) ?? '—'}
+        hint={t('succeeded', { count: success })}
       />
       <Stat
-        label="Total size"
-        value={formatBytes(data.totals.bytes)}
-        title={formatExactBytes(data.totals.bytes)}
+        label={t('totalSize')}
+        value={f.bytes(data.totals.bytes)}
+        title={t('bytes', { count: data.totals.bytes })}
       />
       <Stat
-        label="Latest successful backup"
-        value={data.latestSuccessAt ? formatAge(data.latestSuccessAt, now) : 'none in range'}
-        hint={data.latestSuccessAt ? formatDateTime(data.latestSuccessAt, timeZone) : undefined}
+        label={t('latestSuccess')}
+        value={data.latestSuccessAt ? f.age(data.latestSuccessAt, now) : t('noneInRange')}
+        hint={data.latestSuccessAt ? f.dateTime(data.latestSuccessAt) : undefined}
       />
       <Stat
-        label="Full backup storage"
-        value={data.storage.full === null ? '—' : formatBytes(data.storage.full)}
-        title={data.storage.full === null ? undefined : formatExactBytes(data.storage.full)}
-        hint={data.storage.log ? `+ ${formatBytes(data.storage.log)} log` : 'FullStorageSize'}
+        label={t('fullStorage')}
+        value={data.storage.full === null ? '—' : f.bytes(data.storage.full)}
+        title={data.storage.full === null ? undefined : t('bytes', { count: data.storage.full })}
+        hint={data.storage.log ? t('plusLog', { size: f.bytes(data.storage.log) }) : t('fullStorageHint')}
       />
     </dl>
   );

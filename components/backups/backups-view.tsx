@@ -1,12 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import type { SessionUser } from '@/lib/auth/roles';
-import { downloadBlockReason } from './download-policy';
-import { formatCount } from '@/lib/ui/format';
 import { rememberInstance } from '@/lib/ui/recent-instances';
-import { useTimeZoneMode } from '@/components/ui/use-time-zone-mode';
+import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
 import { BackupDetailsSheet } from './backup-details-sheet';
 import { BackupsBody } from './backups-body';
@@ -15,6 +14,7 @@ import { BackupsHeader } from './backups-header';
 import { canReset } from './backups-search-params';
 import { BackupsSummary, BackupsSummarySkeleton } from './backups-summary';
 import { DataTableToolbar } from './data-table-toolbar';
+import { downloadBlock } from './download-policy';
 import { ExportMenu } from './export-menu';
 import { IndexingProgress } from './indexing-progress';
 import { JobScriptDialog } from './job-script-dialog';
@@ -30,10 +30,11 @@ interface Opened<T> {
 }
 
 export function BackupsView({ instanceId, user }: { instanceId: string; user: SessionUser }) {
+  const t = useTranslations('backups');
+  const format = useFormat();
   const view = useBackupsView(instanceId);
   const { state, setState, range, backups } = view;
   const data = backups.data;
-  const [timeZone, setTimeZone] = useTimeZoneMode();
   const [details, setDetails] = useState<Opened<Backup> | null>(null);
   const [jobScript, setJobScript] = useState<Opened<string> | null>(null);
   const instance = useInstances().data?.find((i) => i.instanceId === instanceId);
@@ -61,7 +62,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
     meta: {
       instanceId,
       role: user.role,
-      timeZone,
+      format,
       showDetails: (value, opener) => setDetails({ value, opener }),
     },
   });
@@ -74,7 +75,6 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
         <StaleBanner
           freshness={data}
-          timeZone={timeZone}
           now={view.now}
           retrying={refresh.isPending}
           onRetry={() => refresh.mutate()}
@@ -82,19 +82,13 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       )}
       {!view.blocked &&
         !backups.isError &&
-        (data ? (
-          <BackupsSummary data={data} timeZone={timeZone} now={view.now} />
-        ) : (
-          <BackupsSummarySkeleton />
-        ))}
+        (data ? <BackupsSummary data={data} now={view.now} /> : <BackupsSummarySkeleton />)}
       {!view.notFound && (
         <DataTableToolbar
           table={table}
           facets={data?.facets}
           range={range}
           onRangeChange={view.setRange}
-          timeZone={timeZone}
-          onTimeZoneChange={setTimeZone}
           q={state.q}
           onSearch={view.search}
           canReset={canReset(state)}
@@ -105,7 +99,6 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
             <BackupsFreshness
               asOf={view.blocked ? null : data?.asOf}
               now={view.now}
-              timeZone={timeZone}
               refreshing={refresh.isPending}
               canRefresh={range !== null && !data?.syncing}
               onRefresh={() => refresh.mutate()}
@@ -116,11 +109,11 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       )}
       <p role="status" className="sr-only">
         {loading
-          ? 'Loading backups…'
+          ? t('status.loading')
           : data?.syncing
-            ? 'Indexing backups: the table fills in as they arrive'
+            ? t('status.indexing')
             : data && range
-              ? `${formatCount(data.total)} ${data.total === 1 ? 'backup matches' : 'backups match'}`
+              ? t('status.matches', { count: data.total })
               : ''}
       </p>
       <BackupsBody
@@ -129,7 +122,6 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         instanceId={instanceId}
         instance={instance}
         user={user}
-        timeZone={timeZone}
         groupByJob={grouped}
         onDownloadJob={(value, opener) => setJobScript({ value, opener })}
       />
@@ -138,8 +130,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         instanceId={instanceId}
         backup={details?.value ?? null}
         opener={details?.opener ?? null}
-        timeZone={timeZone}
-        blockReason={details ? downloadBlockReason(details.value, user.role) : null}
+        block={details ? downloadBlock(details.value, user.role) : null}
         onClose={() => setDetails(null)}
       />
       <JobScriptDialog

@@ -2,12 +2,11 @@
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Backup } from '@/lib/aliyun/types';
-import { downloadBlockReason } from './download-policy';
-import { formatBytes, formatDuration, formatExactBytes } from '@/lib/ui/format';
-import { formatDateTime } from '@/lib/ui/time-zone';
 import { DataTableColumnHeader } from './data-table-column-header';
 import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
 import { DownloadActions } from './download-actions';
+import { downloadBlock } from './download-policy';
+import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
 import { StatusBadge } from './status-badge';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
@@ -20,87 +19,86 @@ function metaOf(table: { options: { meta?: BackupsTableMeta } }): BackupsTableMe
   return meta;
 }
 
-// Column ids are the API's sort and filter names, so table state maps onto the URL one to one.
+// Column ids are the API's sort and filter names, so table state maps onto the URL one to one; they are
+// also the keys of the column names (`backups.columns.*`).
 export const backupColumns = helper.columns([
   helper.accessor('status', {
     id: 'status',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
-    meta: { label: 'Status' },
   }),
   helper.accessor('startTime', {
     id: 'startTime',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Start time" />,
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue, table }) => (
       <time dateTime={getValue()} className="whitespace-nowrap tabular-nums">
-        {formatDateTime(getValue(), metaOf(table).timeZone, true)}
+        {metaOf(table).format.dateTime(getValue(), true)}
       </time>
     ),
     sortDescFirst: true,
-    meta: { label: 'Start time' },
   }),
   helper.accessor('durationSeconds', {
     id: 'duration',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Duration" align="end" />,
-    cell: ({ getValue }) => <span className="tabular-nums">{formatDuration(getValue())}</span>,
-    meta: { label: 'Duration', className: 'text-right' },
+    header: ({ column }) => <DataTableColumnHeader column={column} align="end" />,
+    cell: ({ getValue, table }) => {
+      const seconds = getValue();
+      return seconds === null ? (
+        <NoValue />
+      ) : (
+        <span className="tabular-nums">{metaOf(table).format.duration(seconds)}</span>
+      );
+    },
+    meta: { className: 'text-right' },
   }),
   helper.accessor('size', {
     id: 'size',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Size" align="end" />,
-    cell: ({ getValue }) => (
-      <span className="whitespace-nowrap tabular-nums" title={formatExactBytes(getValue())}>
-        {formatBytes(getValue())}
-      </span>
+    header: ({ column }) => <DataTableColumnHeader column={column} align="end" />,
+    cell: ({ getValue, table }) => (
+      <ExactBytes bytes={getValue()} className="whitespace-nowrap tabular-nums">
+        {metaOf(table).format.bytes(getValue())}
+      </ExactBytes>
     ),
     sortDescFirst: true,
-    meta: { label: 'Size', className: 'text-right' },
+    meta: { className: 'text-right' },
   }),
   helper.accessor('type', {
     id: 'type',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Type" />,
-    meta: { label: 'Type' },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <FacetValue facet="type" value={getValue()} />,
   }),
   helper.accessor('method', {
     id: 'method',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Method" />,
-    meta: { label: 'Method' },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <FacetValue facet="method" value={getValue()} />,
   }),
   helper.accessor('mode', {
     id: 'mode',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Mode" />,
-    meta: { label: 'Mode' },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <FacetValue facet="mode" value={getValue()} />,
   }),
   helper.accessor('nodeInstanceId', {
     id: 'node',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Node" />,
-    cell: ({ getValue }) => <span className={`${mono} whitespace-nowrap`}>{getValue() ?? '—'}</span>,
-    meta: { label: 'Node' },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <span className={`${mono} whitespace-nowrap`}>{getValue() ?? <NoValue />}</span>,
   }),
   helper.accessor('backupJobId', {
     id: 'jobId',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Job ID" />,
-    cell: ({ getValue }) => <span className={mono}>{getValue() ?? '—'}</span>,
-    meta: { label: 'Job ID' },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <span className={mono}>{getValue() ?? <NoValue />}</span>,
   }),
   helper.accessor('backupId', {
     id: 'backupId',
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Backup ID" />,
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row, table }) => (
-      <button
-        type="button"
-        className={`${mono} rounded text-blue-700 underline underline-offset-2 hover:text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:text-blue-200`}
-        aria-label={`Details of backup ${row.original.backupId}`}
-        onClick={(e) => metaOf(table).showDetails(row.original, e.currentTarget)}
-      >
-        {row.original.backupId}
-      </button>
+      <BackupIdButton
+        backupId={row.original.backupId}
+        onClick={(opener) => metaOf(table).showDetails(row.original, opener)}
+      />
     ),
-    meta: { label: 'Backup ID' },
   }),
   helper.display({
     id: 'actions',
-    header: () => <span className="sr-only">Actions</span>,
+    header: ({ column }) => <DataTableColumnHeader column={column} hidden />,
     enableHiding: false,
     cell: ({ row, table }) => {
       const meta = metaOf(table);
@@ -108,11 +106,11 @@ export const backupColumns = helper.columns([
         <DownloadActions
           instanceId={meta.instanceId}
           backup={row.original}
-          blockReason={downloadBlockReason(row.original, meta.role)}
+          block={downloadBlock(row.original, meta.role)}
           onShowDetails={(opener) => meta.showDetails(row.original, opener)}
         />
       );
     },
-    meta: { label: 'Actions', className: 'text-right' },
+    meta: { className: 'text-right' },
   }),
 ]);

@@ -2,7 +2,9 @@
 
 import type { Column } from '@tanstack/react-table';
 import { CirclePlus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
+import type { FacetName } from '@/lib/backups/facets';
 import { buttonClass } from '@/components/ui/button';
 import {
   Menu,
@@ -12,6 +14,8 @@ import {
   MenuSeparator,
   MenuTrigger,
 } from '@/components/ui/menu';
+import { useFormat } from '@/components/ui/use-format';
+import { useFacetValueText } from './cells';
 import type { BackupsTableFeatures } from './data-table-features';
 
 /**
@@ -20,15 +24,19 @@ import type { BackupsTableFeatures } from './data-table-features';
  */
 export function DataTableFacetedFilter({
   column,
-  title,
+  facet,
   values,
   counts,
 }: {
   column: Column<BackupsTableFeatures, Backup, unknown>;
-  title: string;
+  facet: FacetName;
   values: readonly string[];
   counts: Record<string, number> | undefined;
 }) {
+  const t = useTranslations('backups.filter');
+  const title = useTranslations('backups.columns')(facet);
+  const valueText = useFacetValueText();
+  const f = useFormat();
   const selected = (column.getFilterValue() as string[] | undefined) ?? [];
   const toggle = (value: string, on: boolean) => {
     const next = on ? [...selected, value] : selected.filter((v) => v !== value);
@@ -45,11 +53,13 @@ export function DataTableFacetedFilter({
             aria-hidden
             className="ml-1 max-w-40 truncate rounded bg-slate-200 px-1.5 text-xs font-normal text-slate-900 dark:bg-slate-700 dark:text-slate-50"
           >
-            {selected.length > 2 ? `${selected.length} selected` : selected.join(', ')}
+            {selected.length > 2
+              ? t('selected', { count: selected.length })
+              : selected.map((v) => valueText(facet, v)).join(', ')}
           </span>
         )}
       </MenuTrigger>
-      <MenuContent align="start" aria-label={`${title} filter`}>
+      <MenuContent align="start" aria-label={t('menu', { facet: title })}>
         {values.map((value) => (
           <MenuCheckboxItem
             key={value}
@@ -57,23 +67,23 @@ export function DataTableFacetedFilter({
             onCheckedChange={(on) => toggle(value, on === true)}
             onSelect={(e) => e.preventDefault()}
           >
-            <span className="flex-1 truncate">{value}</span>
+            <span className="flex-1 truncate">{valueText(facet, value)}</span>
             <span
               aria-hidden
               className="ml-4 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-300"
             >
-              {(counts?.[value] ?? 0).toLocaleString('en-US')}
+              {f.count(counts?.[value] ?? 0)}
             </span>
           </MenuCheckboxItem>
         ))}
         {values.length === 0 && (
-          <p className="px-2 py-1.5 text-slate-600 dark:text-slate-300">No values in this range</p>
+          <p className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{t('noValues')}</p>
         )}
         {selected.length > 0 && (
           <>
             <MenuSeparator />
             <MenuItem onSelect={() => column.setFilterValue(undefined)} className="justify-center">
-              Clear {title.toLowerCase()} filter
+              {t('clear', { facet: title })}
             </MenuItem>
           </>
         )}

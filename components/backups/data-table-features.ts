@@ -8,21 +8,20 @@ import {
 } from '@tanstack/react-table';
 import type { Backup } from '@/lib/aliyun/types';
 import type { Role } from '@/lib/auth/roles';
-import type { TimeZoneMode } from '@/lib/ui/time-zone';
+import type { Formatter } from '@/lib/format/formatter';
 
 // Only what the backups table uses. The server filters, sorts and pages, so no client row models.
 
 export interface BackupsTableMeta {
   instanceId: string;
   role: Role;
-  timeZone: TimeZoneMode;
+  /** Numbers, sizes and times in the reader's locale and display zone. */
+  format: Formatter;
   /** Opens the details panel; focus goes back to `opener` when it closes. */
   showDetails: (backup: Backup, opener: HTMLElement | null) => void;
 }
 
 export interface BackupsColumnMeta {
-  /** The column's name in menus, where the header is not plain text. */
-  label: string;
   className?: string;
 }
 

@@ -2,9 +2,10 @@
 
 import type { ReactTable } from '@tanstack/react-table';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
 import { PAGE_SIZES } from '@/lib/backups/query';
-import { pageCount, pageSummary } from './pagination';
+import { pageCount, pageRows } from './pagination';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 
@@ -13,15 +14,23 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const pages = pageCount(total, pageSize);
+  const { first, last } = pageRows(pageIndex + 1, pageSize, total);
+  const t = useTranslations('backups.pagination');
 
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <p className="text-slate-700 dark:text-slate-300">{pageSummary(pageIndex + 1, pageSize, total)}</p>
+    <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-slate-700 dark:text-slate-300">
+        {total === 0
+          ? t('none')
+          : first === last
+            ? t('one', { first, total })
+            : t('rows', { first, last, total })}
+      </p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">
-          <span>Rows per page</span>
+          <span>{t('pageSize')}</span>
           <select
-            aria-label="Rows per page"
+            aria-label={t('pageSize')}
             className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-900"
             value={pageSize}
             onChange={(e) => table.setPageSize(Number(e.target.value))}
@@ -33,13 +42,11 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
             ))}
           </select>
         </label>
-        <span className="tabular-nums">
-          Page {Math.min(pageIndex + 1, pages).toLocaleString('en-US')} of {pages.toLocaleString('en-US')}
-        </span>
+        <span className="tabular-nums">{t('page', { page: Math.min(pageIndex + 1, pages), pages })}</span>
         <div className="flex items-center gap-1">
           <Button
             size="icon"
-            aria-label="First page"
+            aria-label={t('first')}
             disabled={!table.getCanPreviousPage()}
             onClick={() => table.firstPage()}
           >
@@ -47,7 +54,7 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
           </Button>
           <Button
             size="icon"
-            aria-label="Previous page"
+            aria-label={t('previous')}
             disabled={!table.getCanPreviousPage()}
             onClick={() => table.previousPage()}
           >
@@ -55,7 +62,7 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
           </Button>
           <Button
             size="icon"
-            aria-label="Next page"
+            aria-label={t('next')}
             disabled={!table.getCanNextPage()}
             onClick={() => table.nextPage()}
           >
@@ -63,7 +70,7 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
           </Button>
           <Button
             size="icon"
-            aria-label="Last page"
+            aria-label={t('last')}
             disabled={!table.getCanNextPage()}
             onClick={() => table.lastPage()}
           >

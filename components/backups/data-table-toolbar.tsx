@@ -2,25 +2,25 @@
 
 import type { ReactTable } from '@tanstack/react-table';
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { BACKUP_METHODS, BACKUP_MODES, BACKUP_STATUSES, BACKUP_TYPES, type Backup } from '@/lib/aliyun/types';
 import type { FacetName, Facets } from '@/lib/backups/facets';
 import type { DateRange } from './date-range';
-import type { TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 import { DataTableFacetedFilter } from './data-table-faceted-filter';
 import { DataTableViewOptions } from './data-table-view-options';
 import { DateRangePicker } from './date-range-picker';
 import { SearchBox, type SearchCommit } from './search-box';
-import { TimeZoneSwitch } from './time-zone-switch';
+import { TimeZonePicker } from './time-zone-picker';
 
-const FACETS: { name: FacetName; title: string; known: readonly string[] }[] = [
-  { name: 'status', title: 'Status', known: BACKUP_STATUSES },
-  { name: 'type', title: 'Type', known: BACKUP_TYPES },
-  { name: 'mode', title: 'Mode', known: BACKUP_MODES },
-  { name: 'method', title: 'Method', known: BACKUP_METHODS },
-  { name: 'node', title: 'Node', known: [] },
+const FACETS: { name: FacetName; known: readonly string[] }[] = [
+  { name: 'status', known: BACKUP_STATUSES },
+  { name: 'type', known: BACKUP_TYPES },
+  { name: 'mode', known: BACKUP_MODES },
+  { name: 'method', known: BACKUP_METHODS },
+  { name: 'node', known: [] },
 ];
 
 /** Known values first (so a filter for a value absent from this range still shows, with 0), then any others. */
@@ -38,8 +38,6 @@ export function DataTableToolbar({
   facets,
   range,
   onRangeChange,
-  timeZone,
-  onTimeZoneChange,
   q,
   onSearch,
   canReset,
@@ -53,8 +51,6 @@ export function DataTableToolbar({
   facets: Facets | undefined;
   range: DateRange | null;
   onRangeChange: (range: DateRange) => void;
-  timeZone: TimeZoneMode;
-  onTimeZoneChange: (mode: TimeZoneMode) => void;
   q: string;
   onSearch: SearchCommit;
   canReset: boolean;
@@ -67,16 +63,17 @@ export function DataTableToolbar({
   /** About the rows the filters choose, next to the column options: export. */
   tableActions?: ReactNode;
 }) {
+  const t = useTranslations('backups.toolbar');
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <DateRangePicker range={range} timeZone={timeZone} onChange={onRangeChange} />
-        <TimeZoneSwitch value={timeZone} onChange={onTimeZoneChange} />
+        <DateRangePicker range={range} onChange={onRangeChange} />
+        <TimeZonePicker />
         <SearchBox value={q} onSearch={onSearch} />
         {rangeActions}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {FACETS.map(({ name, title, known }) => {
+        {FACETS.map(({ name, known }) => {
           const column = table.getColumn(name);
           if (!column) return null;
           const selected = (column.getFilterValue() as string[] | undefined) ?? [];
@@ -84,7 +81,7 @@ export function DataTableToolbar({
             <DataTableFacetedFilter
               key={name}
               column={column}
-              title={title}
+              facet={name}
               values={facetValues(known, facets?.[name], selected)}
               counts={facets?.[name]}
             />
@@ -92,7 +89,7 @@ export function DataTableToolbar({
         })}
         {canReset && (
           <Button variant="ghost" size="sm" onClick={onReset}>
-            Reset
+            {t('reset')}
             <X aria-hidden className="h-4 w-4" />
           </Button>
         )}
@@ -105,7 +102,7 @@ export function DataTableToolbar({
                 onChange={(e) => onGroupByJobChange(e.target.checked)}
                 className="h-4 w-4 accent-blue-700 dark:accent-blue-400"
               />
-              Group by job
+              {t('groupByJob')}
             </label>
           )}
           {tableActions}

@@ -2,6 +2,7 @@
 
 import type { ReactTable } from '@tanstack/react-table';
 import { Settings2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
 import { buttonClass } from '@/components/ui/button';
 import {
@@ -15,14 +16,15 @@ import {
 import type { BackupsTableFeatures } from './data-table-features';
 
 export function DataTableViewOptions({ table }: { table: ReactTable<BackupsTableFeatures, Backup> }) {
+  const t = useTranslations('backups.columns');
   return (
     <Menu>
       <MenuTrigger className={buttonClass('default', 'sm')}>
         <Settings2 aria-hidden className="h-4 w-4" />
-        Columns
+        {t('menu')}
       </MenuTrigger>
       <MenuContent align="end">
-        <MenuLabel>Show columns</MenuLabel>
+        <MenuLabel>{t('show')}</MenuLabel>
         <MenuSeparator />
         {table
           .getAllLeafColumns()
@@ -34,7 +36,7 @@ export function DataTableViewOptions({ table }: { table: ReactTable<BackupsTable
               onCheckedChange={(on) => column.toggleVisibility(on === true)}
               onSelect={(e) => e.preventDefault()}
             >
-              {column.columnDef.meta?.label ?? column.id}
+              {t(column.id)}
             </MenuCheckboxItem>
           ))}
       </MenuContent>

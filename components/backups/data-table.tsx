@@ -2,13 +2,15 @@
 
 import type { ReactTable, Row } from '@tanstack/react-table';
 import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Fragment, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
-import { formatBytes, formatExactBytes } from '@/lib/ui/format';
 import { groupByJob, shardsText } from './group-by-job';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useFormat } from '@/components/ui/use-format';
+import { ExactBytes } from './cells';
 import type { BackupsTableFeatures } from './data-table-features';
 
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
@@ -120,6 +122,8 @@ function JobHeader({
   onToggle: () => void;
   onDownload?: (opener: HTMLElement) => void;
 }) {
+  const t = useTranslations('backups.job');
+  const f = useFormat();
   const failed = backups.filter((b) => b.status !== 'Success').length;
   const bytes = backups.reduce((sum, b) => sum + b.size, 0);
   const Chevron = open ? ChevronDown : ChevronRight;
@@ -132,20 +136,22 @@ function JobHeader({
         className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
       >
         <Chevron aria-hidden className="h-4 w-4" />
-        Job <span className="font-mono text-xs">{jobId}</span>
+        {t.rich('label', { jobId, id: (chunks) => <span className="font-mono text-xs">{chunks}</span> })}
       </button>
       <span className="text-slate-700 dark:text-slate-300">
-        {shardsText(backups.length, shardCount)}
-        {failed > 0 && <span className="text-red-700 dark:text-red-300"> · {failed} failed</span>}
+        {shardsText(backups.length, shardCount, t)}
+        {failed > 0 && (
+          <span className="text-red-700 dark:text-red-300"> · {t('failed', { count: failed })}</span>
+        )}
       </span>
-      <span className="text-slate-700 tabular-nums dark:text-slate-300" title={formatExactBytes(bytes)}>
-        {formatBytes(bytes)}
-      </span>
+      <ExactBytes bytes={bytes} className="text-slate-700 tabular-nums dark:text-slate-300">
+        {f.bytes(bytes)}
+      </ExactBytes>
       {onDownload && (
         <Button size="sm" onClick={(e) => onDownload(e.currentTarget)}>
           <FileDown aria-hidden className="h-4 w-4" />
-          Download all shards
-          <span className="sr-only"> of job {jobId}</span>
+          {t('downloadAll')}
+          <span className="sr-only">{t('downloadAllOf', { jobId })}</span>
         </Button>
       )}
     </div>
@@ -168,12 +174,13 @@ function BodyRow({ table, row, nested = false }: { table: BackupsTable; row: Bac
 }
 
 export function DataTableSkeleton({ rows = 8, columns = 9 }: { rows?: number; columns?: number }) {
+  const t = useTranslations('backups.status');
   return (
     <div
       className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700"
       aria-busy="true"
     >
-      <p className="sr-only">Loading backups…</p>
+      <p className="sr-only">{t('loading')}</p>
       <div className="border-b border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
         <Skeleton className="h-4 w-2/3" />
       </div>

@@ -1,47 +1,55 @@
 'use client';
 
 import { Copy, Download, EllipsisVertical, FileText, Terminal } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { errorMessage } from '@/lib/api/error-message';
-import { wgetCommand } from './shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
+import { useDownloadBlockText } from './cells';
 import { copyText, fetchDownloadLink, startDownload } from './download-link';
+import type { DownloadBlock } from './download-policy';
+import { wgetCommand } from './shell-script';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
 
-const copied: Record<CopyKind, string> = {
-  public: 'Copied the public URL',
-  intranet: 'Copied the intranet URL (works from ECS in the same region)',
-  wget: 'Copied the wget command',
-};
-
-/** A row's download button and its options menu; disabled, with the reason, when there is nothing to get. */
+/**
+ * A backup's download button and its options menu. When there is nothing to get, the button stays
+ * focusable and says why: as its description, and visibly when pressed (a touch has no tooltip).
+ */
 export function DownloadActions({
   instanceId,
   backup,
-  blockReason,
+  block,
   onShowDetails,
+  size = 'icon',
 }: {
   instanceId: string;
   backup: Backup;
-  blockReason: string | null;
+  block: DownloadBlock | null;
   onShowDetails: (opener: HTMLElement | null) => void;
+  /** `labelled`: a button with its word, where there is room for it (the phone's cards). */
+  size?: 'icon' | 'labelled';
 }) {
+  const t = useTranslations('backups.download');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const blockText = useDownloadBlockText();
   const menuButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `download-reason-${backup.backupId}`;
+  const reason = block ? blockText(block) : null;
 
   async function download() {
-    if (blockReason || busy) return;
+    if (reason) return notify(reason);
+    if (busy) return;
     setBusy(true);
     try {
       startDownload(await fetchDownloadLink(instanceId, backup.backupId, 'public', 'download'));
     } catch (err) {
-      notify(`Could not download backup ${backup.backupId}: ${errorMessage(err)}`, 'error');
+      notify(t('failed', { backupId: backup.backupId, message: errorMessage(err) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -55,59 +63,60 @@ export function DownloadActions({
         kind === 'intranet' ? 'intranet' : 'public',
       );
       await copyText(kind === 'wget' ? wgetCommand(link.fileName, link.url) : link.url);
-      notify(copied[kind]);
+      notify(t(`copied.${kind}`));
     } catch (err) {
-      notify(`Could not copy: ${errorMessage(err)}`, 'error');
+      notify(t('copyFailed', { message: errorMessage(err) }), 'error');
     }
   }
 
   return (
     <div className="flex items-center justify-end gap-1">
-      {blockReason && (
+      {reason && (
         <span id={reasonId} className="sr-only">
-          {blockReason}
+          {reason}
         </span>
       )}
       <Button
-        size="icon"
-        variant="ghost"
-        aria-label={`Download backup ${backup.backupId}`}
-        aria-disabled={blockReason ? true : undefined}
-        aria-describedby={blockReason ? reasonId : undefined}
+        size={size === 'icon' ? 'icon' : 'sm'}
+        variant={size === 'icon' ? 'ghost' : 'default'}
+        aria-label={t('label', { backupId: backup.backupId })}
+        aria-disabled={reason ? true : undefined}
+        aria-describedby={reason ? reasonId : undefined}
         aria-busy={busy || undefined}
-        title={blockReason ?? `Download ${backup.backupId}`}
+        title={reason ?? t('label', { backupId: backup.backupId })}
         onClick={download}
       >
         <Download aria-hidden className="h-4 w-4" />
+        {size === 'labelled' && <span aria-hidden>{t('short')}</span>}
       </Button>
       <Menu>
         <MenuTrigger
           ref={menuButton}
           className={buttonClass('ghost', 'icon')}
-          aria-label={`Download options for backup ${backup.backupId}`}
+          aria-label={t('options', { backupId: backup.backupId })}
         >
           <EllipsisVertical aria-hidden className="h-4 w-4" />
         </MenuTrigger>
         <MenuContent align="end">
           <MenuItem onSelect={() => onShowDetails(menuButton.current)}>
             <FileText aria-hidden className="h-4 w-4" />
-            Details
+            {t('details')}
           </MenuItem>
           <MenuSeparator />
-          {blockReason && (
-            <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{blockReason}</p>
+          {reason && (
+            <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{reason}</p>
           )}
-          <MenuItem disabled={Boolean(blockReason)} onSelect={() => void copy('public')}>
+          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('public')}>
             <Copy aria-hidden className="h-4 w-4" />
-            Copy public URL
+            {t('copyPublic')}
           </MenuItem>
-          <MenuItem disabled={Boolean(blockReason)} onSelect={() => void copy('intranet')}>
+          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('intranet')}>
             <Copy aria-hidden className="h-4 w-4" />
-            Copy intranet URL
+            {t('copyIntranet')}
           </MenuItem>
-          <MenuItem disabled={Boolean(blockReason)} onSelect={() => void copy('wget')}>
+          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('wget')}>
             <Terminal aria-hidden className="h-4 w-4" />
-            Copy wget command
+            {t('copyWget')}
           </MenuItem>
         </MenuContent>
       </Menu>

@@ -1,11 +1,12 @@
 import type { Backup } from '@/lib/aliyun/types';
 import { can, type Role } from '@/lib/auth/roles';
 
-/** Why a backup can't be downloaded by this role, or null when it can. The server enforces the same. */
-export function downloadBlockReason(backup: Pick<Backup, 'status'>, role: Role): string | null {
-  if (!can(role, 'download')) return 'Your role (viewer) can browse backups but not download them.';
-  if (backup.status !== 'Success')
-    return `This backup has status ${backup.status}: there is no file to download.`;
+/** Why a backup can't be downloaded: the role may not, or there is no file. The server enforces the same. */
+export type DownloadBlock = { reason: 'role'; role: Role } | { reason: 'status'; status: string };
+
+export function downloadBlock(backup: Pick<Backup, 'status'>, role: Role): DownloadBlock | null {
+  if (!can(role, 'download')) return { reason: 'role', role };
+  if (backup.status !== 'Success') return { reason: 'status', status: backup.status };
   return null;
 }
 

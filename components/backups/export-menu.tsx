@@ -1,15 +1,13 @@
 'use client';
 
 import { ChevronDown, FileDown } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { BackupsSearchParams } from '@/lib/backups/query';
 import { exportPath, type ExportFormat } from './backups-links';
 import { buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'CSV' },
-  { format: 'json', label: 'JSON' },
-];
+const FORMATS: ExportFormat[] = ['csv', 'json'];
 
 /**
  * Every row of the view (its filters and sort, all pages) as a file. Plain links: the server streams the
@@ -22,21 +20,22 @@ export function ExportMenu({
   instanceId: string;
   params: BackupsSearchParams | null;
 }) {
+  const t = useTranslations('backups.export');
   return (
     <Menu>
       <MenuTrigger className={buttonClass('default', 'sm')} disabled={!params}>
         <FileDown aria-hidden className="h-4 w-4" />
-        Export
+        {t('label')}
         <ChevronDown aria-hidden className="h-4 w-4 opacity-60" />
       </MenuTrigger>
       <MenuContent align="end">
-        <MenuLabel>Every matching backup</MenuLabel>
+        <MenuLabel>{t('every')}</MenuLabel>
         <MenuSeparator />
         {params &&
-          FORMATS.map(({ format, label }) => (
+          FORMATS.map((format) => (
             <MenuItem key={format} asChild>
               <a href={exportPath(instanceId, params, format)} download>
-                {label}
+                {t(`formats.${format}`)}
               </a>
             </MenuItem>
           ))}

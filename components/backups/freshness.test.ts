@@ -1,33 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { exportPath, refreshPath, withRange } from './backups-links';
-import { formatSince } from '@/lib/ui/format';
 import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
 import { budgetText, intervalText, syncProgressText } from '@/components/admin/index-status-text';
+import { createFormatter } from '@/lib/format/formatter';
+import { testTranslator } from '@/lib/i18n/test-translator';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
 
+const t = testTranslator('backups.freshness');
+
 describe('indexingText', () => {
   it('reads "Indexing 3,000 of 5,400 backups" once the total is known', () => {
-    expect(indexingText({ fetched: 3000, total: 5400 })).toBe('Indexing 3,000 of 5,400 backups');
+    expect(indexingText({ fetched: 3000, total: 5400 }, t)).toBe('Indexing 3,000 of 5,400 backups');
+    expect(indexingText({ fetched: 3000, total: 5400 }, testTranslator('backups.freshness', 'zh-CN'))).toBe(
+      '正在建立索引：3,000 / 5,400 个备份',
+    );
   });
 
   it('never counts past the total, and says what it can before the total is known', () => {
-    expect(indexingText({ fetched: 5410, total: 5400 })).toBe('Indexing 5,400 of 5,400 backups');
-    expect(indexingText({ fetched: 0, total: null })).toBe('Indexing backups…');
-    expect(indexingText({ fetched: 1200, total: null })).toBe('Indexing backups: 1,200 so far');
+    expect(indexingText({ fetched: 5410, total: 5400 }, t)).toBe('Indexing 5,400 of 5,400 backups');
+    expect(indexingText({ fetched: 0, total: null }, t)).toBe('Indexing backups…');
+    expect(indexingText({ fetched: 1200, total: null }, t)).toBe('Indexing backups: 1,200 so far');
   });
 });
 
 describe('the stale banner', () => {
   it('says since when the rows are known, in the chosen zone, and the last error with its request id', () => {
-    expect(staleText('2026-11-28T14:02:00Z', 'utc', NOW)).toBe(
-      'Alibaba Cloud is not answering: showing backups as of 2026-11-28 14:02 UTC (3 min ago).',
+    expect(staleText('2026-11-28T14:02:00Z', t, createFormatter('en', 'UTC'), NOW)).toBe(
+      'Alibaba Cloud is not answering: showing backups as of 2026-11-28 14:02 UTC (3 minutes ago).',
+    );
+    expect(staleText('2026-11-28T14:02:00Z', t, createFormatter('en', 'Asia/Shanghai'), NOW)).toContain(
+      'as of 2026-11-28 22:02 UTC+08:00',
     );
     expect(
-      lastErrorText({ code: 'ServiceUnavailable', message: 'Try later.', requestId: 'ABC-1', at: '' }),
+      lastErrorText({ code: 'ServiceUnavailable', message: 'Try later.', requestId: 'ABC-1', at: '' }, t),
     ).toBe('Last error: Try later. (request id ABC-1)');
-    expect(lastErrorText({ code: 'timeout', message: 'No answer.', requestId: null, at: '' })).toBe(
+    expect(lastErrorText({ code: 'timeout', message: 'No answer.', requestId: null, at: '' }, t)).toBe(
       'Last error: No answer.',
     );
   });
@@ -53,14 +62,6 @@ describe('refreshOutcome', () => {
   it('failed on a new error, and is pending when nothing was read yet', () => {
     expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T14:04:00Z'), before)).toBe('failed');
     expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T13:00:00Z'), before)).toBe('pending');
-  });
-});
-
-describe('formatSince', () => {
-  it('counts seconds while recent, then minutes', () => {
-    expect(formatSince('2026-11-28T14:04:58Z', NOW)).toBe('just now');
-    expect(formatSince('2026-11-28T14:04:20Z', NOW)).toBe('40 s ago');
-    expect(formatSince('2026-11-28T14:02:00Z', NOW)).toBe('3 min ago');
   });
 });
 
@@ -112,6 +113,9 @@ describe('backups links', () => {
 });
 
 describe('index status text', () => {
+  const t = testTranslator('admin.index');
+  const zh = testTranslator('admin.index', 'zh-CN');
+  const f = createFormatter('en', 'UTC');
   const budget = {
     maxQps: 20,
     burst: 20,
@@ -124,17 +128,25 @@ describe('index status text', () => {
   };
 
   it('reads the budget in one line, adding only what is unusual', () => {
-    expect(budgetText(budget)).toBe('12 calls in the last minute · budget 20/s · 0 in flight');
-    expect(budgetText({ ...budget, currentQps: 7.5, queued: 3, throttledLastMinute: 2, inFlight: 7 })).toBe(
+    expect(budgetText(budget, t, f)).toBe('12 calls in the last minute · budget 20/s · 0 in flight');
+    expect(
+      budgetText({ ...budget, currentQps: 7.5, queued: 3, throttledLastMinute: 2, inFlight: 7 }, t, f),
+    ).toBe(
       '12 calls in the last minute · budget 20/s · 7 in flight · 3 queued · 2 throttled in the last minute · slowed to 7.5/s',
+    );
+    expect(budgetText({ ...budget, callsLastMinute: 1 }, t, f)).toMatch(/^1 call in the last minute/);
+    expect(budgetText(budget, zh, createFormatter('zh-CN', 'UTC'))).toBe(
+      '最近一分钟调用 12 次 · 配额 20 次/秒 · 进行中 0 个',
     );
   });
 
   it('shows intervals and progress', () => {
-    expect(intervalText({ start: '2026-10-29T14:05:00.000Z', end: '2026-11-28T14:05:00.000Z' })).toBe(
-      '2026-10-29 14:05 – 2026-11-28 14:05 UTC',
+    const interval = { start: '2026-10-29T14:05:00.000Z', end: '2026-11-28T14:05:00.000Z' };
+    expect(intervalText(interval, f)).toBe('2026-10-29 14:05 – 2026-11-28 14:05 UTC');
+    expect(intervalText(interval, createFormatter('en', 'Asia/Shanghai'))).toBe(
+      '2026-10-29 22:05 – 2026-11-28 22:05 UTC+08:00',
     );
-    expect(syncProgressText({ fetched: 2400, total: 5400 })).toBe('2,400 of 5,400');
-    expect(syncProgressText({ fetched: 300, total: null })).toBe('300 so far');
+    expect(syncProgressText({ fetched: 2400, total: 5400 }, t)).toBe('2,400 of 5,400');
+    expect(syncProgressText({ fetched: 300, total: null }, t)).toBe('300 so far');
   });
 });

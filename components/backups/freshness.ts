@@ -1,25 +1,31 @@
 import type { IndexFreshness } from '@/lib/backups/answer';
-import { formatCount, formatSince } from '@/lib/ui/format';
-import { formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
+import type { Formatter } from '@/lib/format/formatter';
+import type { Translate } from '@/lib/i18n/translate';
 
 // What the page says about how current its rows are: the first sync's progress, and why they may be old.
+// `t` is the `backups.freshness` namespace's translator.
 
 /** "Indexing 3,000 of 5,400 backups", or a count alone until the first page says how many there are. */
-export function indexingText({ fetched, total }: NonNullable<IndexFreshness['syncing']>): string {
-  if (total === null)
-    return fetched > 0 ? `Indexing backups: ${formatCount(fetched)} so far` : 'Indexing backups…';
-  return `Indexing ${formatCount(Math.min(fetched, total))} of ${formatCount(total)} backups`;
+export function indexingText(
+  { fetched, total }: NonNullable<IndexFreshness['syncing']>,
+  t: Translate,
+): string {
+  if (total === null) return fetched > 0 ? t('indexingSoFar', { fetched }) : t('indexing');
+  return t('indexingOf', { fetched: Math.min(fetched, total), total });
 }
 
 /** The stale banner's sentence: since when the rows are known, and (separately) the last error. */
-export function staleText(asOf: string | null, timeZone: TimeZoneMode, now: number): string {
+export function staleText(asOf: string | null, t: Translate, f: Formatter, now: number): string {
   return asOf
-    ? `Alibaba Cloud is not answering: showing backups as of ${formatZonedDateTime(asOf, timeZone)} (${formatSince(asOf, now)}).`
-    : 'Alibaba Cloud is not answering: showing the backups indexed so far.';
+    ? t('staleAsOf', { time: `${f.dateTime(asOf)} ${f.zoneShort(Date.parse(asOf))}`, age: f.age(asOf, now) })
+    : t('staleNever');
 }
 
-export function lastErrorText(error: NonNullable<IndexFreshness['lastError']>): string {
-  return `Last error: ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`;
+/** The index keeps the server's own sentence about the failure; the request id is for a support ticket. */
+export function lastErrorText(error: NonNullable<IndexFreshness['lastError']>, t: Translate): string {
+  return error.requestId
+    ? t('lastErrorWithId', { message: error.message, requestId: error.requestId })
+    : t('lastError', { message: error.message });
 }
 
 export type RefreshOutcome = 'done' | 'failed' | 'pending';

@@ -1,4 +1,5 @@
 import type { Backup } from '@/lib/aliyun/types';
+import type { Translate } from '@/lib/i18n/translate';
 
 // One BackupJobID is one backup of the whole instance: on a cluster, one file per shard.
 
@@ -22,10 +23,9 @@ export function groupByJob<T>(items: readonly T[], backupOf: (item: T) => Backup
   return [...groups.values()];
 }
 
-/** "8 shards", "6 of 8 shards on this page": honest about a job cut by the page boundary. */
-export function shardsText(onPage: number, shardCount: number | null): string {
-  const noun = (n: number) => (n === 1 ? 'shard' : 'shards');
-  if (shardCount === null || shardCount < 1) return `${onPage} ${noun(onPage)} on this page`;
-  if (onPage >= shardCount) return `${onPage} ${noun(onPage)}`;
-  return `${onPage} of ${shardCount} ${noun(shardCount)} on this page`;
+/** "8 shards", "6 of 8 shards on this page": honest about a job cut by the page boundary (`backups.job`). */
+export function shardsText(onPage: number, shardCount: number | null, t: Translate): string {
+  if (shardCount === null || shardCount < 1) return t('shardsOnPage', { count: onPage });
+  if (onPage >= shardCount) return t('shards', { count: onPage });
+  return t('shardsOfOnPage', { count: onPage, total: shardCount });
 }

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { indexingText } from './freshness';
 
 /** A range read from Alibaba Cloud for the first time: how far it has got, while the rows fill in below. */
 export function IndexingProgress({ syncing }: { syncing: NonNullable<IndexFreshness['syncing']> }) {
+  const t = useTranslations('backups.freshness');
   const labelId = useId();
   const { fetched, total } = syncing;
   const known = total !== null && total > 0;
@@ -13,7 +15,7 @@ export function IndexingProgress({ syncing }: { syncing: NonNullable<IndexFreshn
   return (
     <div className="space-y-1.5 rounded-lg border border-blue-200 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-900 dark:bg-blue-950/40 dark:text-blue-100">
       <p id={labelId} className="font-medium tabular-nums">
-        {indexingText(syncing)}
+        {indexingText(syncing, t)}
       </p>
       <div
         role="progressbar"
@@ -32,9 +34,7 @@ export function IndexingProgress({ syncing }: { syncing: NonNullable<IndexFreshn
           style={share === null ? undefined : { width: `${share * 100}%` }}
         />
       </div>
-      <p className="text-xs text-blue-900 dark:text-blue-200">
-        The first read of this range from Alibaba Cloud; the table fills in as backups arrive.
-      </p>
+      <p className="text-xs text-blue-900 dark:text-blue-200">{t('firstRead')}</p>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Copy, Download } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { backupsApiPath } from '@/lib/backups/query';
 import type { BackupsAnswer } from '@/lib/backups/answer';
@@ -11,6 +11,7 @@ import type { DateRange } from './date-range';
 import { jobDownloadScript, type ShardLink, type ShardSkipped } from './shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { Sheet } from '@/components/ui/sheet';
 import { copyText, fetchDownloadLink } from './download-link';
 
@@ -53,7 +54,9 @@ export function JobScriptDialog({
   opener: HTMLElement | null;
   onClose: () => void;
 }) {
+  const t = useTranslations('backups.jobScript');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const [variant, setVariant] = useState<'public' | 'intranet'>('public');
   const script = useQuery({
     queryKey: ['job-script', instanceId, jobId, range, variant],
@@ -73,11 +76,11 @@ export function JobScriptDialog({
       open={jobId !== null}
       onOpenChange={(open) => !open && onClose()}
       returnFocusTo={opener}
-      title={`Download all shards of job ${jobId ?? ''}`}
-      description="A shell script with a fresh URL for every shard's file. Run it with sh; wget -c resumes interrupted downloads."
+      title={t('title', { jobId: jobId ?? '' })}
+      description={t('description')}
     >
       <div className="space-y-3">
-        <div role="radiogroup" aria-label="URL kind" className="flex flex-wrap gap-4 text-sm">
+        <div role="radiogroup" aria-label={t('urlKind')} className="flex flex-wrap gap-4 text-sm">
           {(['public', 'intranet'] as const).map((v) => (
             <label key={v} className="flex items-center gap-1.5">
               <input
@@ -87,22 +90,22 @@ export function JobScriptDialog({
                 onChange={() => setVariant(v)}
                 className="accent-blue-700"
               />
-              {v === 'public' ? 'Public URLs' : 'Intranet URLs (ECS in the same region)'}
+              {t(`variants.${v}`)}
             </label>
           ))}
         </div>
-        {script.isPending && <p role="status">Getting a fresh URL for every shard…</p>}
+        {script.isPending && <p role="status">{t('getting')}</p>}
         {script.isError && (
           <div role="alert" className="space-y-2 text-sm text-red-700 dark:text-red-300">
-            <p>Could not build the script: {errorMessage(script.error)}</p>
-            <Button onClick={() => void script.refetch()}>Retry</Button>
+            <p>{t('failed', { message: errorMessage(script.error) })}</p>
+            <Button onClick={() => void script.refetch()}>{t('retry')}</Button>
           </div>
         )}
         {script.data && (
           <>
             <textarea
               readOnly
-              aria-label="Download script"
+              aria-label={t('script')}
               value={script.data}
               rows={12}
               wrap="off"
@@ -112,17 +115,17 @@ export function JobScriptDialog({
               <Button
                 onClick={() =>
                   copyText(script.data).then(
-                    () => notify('Copied the download script'),
-                    (err: unknown) => notify(`Could not copy: ${errorMessage(err)}`, 'error'),
+                    () => notify(t('copied')),
+                    (err: unknown) => notify(t('copyFailed', { message: errorMessage(err) }), 'error'),
                   )
                 }
               >
                 <Copy aria-hidden className="h-4 w-4" />
-                Copy script
+                {t('copy')}
               </Button>
               <a href={href} download={fileName} className={buttonClass('primary')}>
                 <Download aria-hidden className="h-4 w-4" />
-                Download {fileName}
+                {t('download', { fileName })}
               </a>
             </div>
           </>

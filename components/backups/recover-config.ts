@@ -2,17 +2,14 @@ import type { RecoverConfigMode } from '@/lib/aliyun/types';
 
 // RecoverConfigMode says what a restore from this backup brings back besides the data.
 
-const FLAGS = [
-  ['whitelist', 'IP whitelist'],
-  ['config', 'Parameter configuration'],
-  ['account', 'Accounts'],
-] as const;
+export const RECOVER_FLAGS = ['whitelist', 'config', 'account'] as const;
+export type RecoverFlagName = (typeof RECOVER_FLAGS)[number];
 
 export interface RecoverFlag {
-  label: string;
+  name: RecoverFlagName;
   restored: boolean | null;
 }
 
 export function recoverFlags(mode: RecoverConfigMode | null): RecoverFlag[] {
-  return FLAGS.map(([key, label]) => ({ label, restored: mode?.[key] ?? null }));
+  return RECOVER_FLAGS.map((name) => ({ name, restored: mode?.[name] ?? null }));
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { Search } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 export type SearchCommit = (q: string, history: 'push' | 'replace') => void;
@@ -11,6 +12,7 @@ export type SearchCommit = (q: string, history: 'push' | 'replace') => void;
  * view the search started from.
  */
 export function SearchBox({ value, onSearch }: { value: string; onSearch: SearchCommit }) {
+  const t = useTranslations('backups.search');
   const [text, setText] = useState(value);
   const [followed, setFollowed] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -34,7 +36,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: Search
 
   return (
     <label className="relative flex min-w-0 items-center">
-      <span className="sr-only">Search backup or job id</span>
+      <span className="sr-only">{t('label')}</span>
       <Search
         aria-hidden
         className="pointer-events-none absolute left-2 h-4 w-4 text-slate-500 dark:text-slate-400"
@@ -44,7 +46,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: Search
         inputMode="numeric"
         maxLength={64}
         value={text}
-        placeholder="Backup or job id…"
+        placeholder={t('placeholder')}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);

@@ -1,25 +1,26 @@
 'use client';
 
 import { CloudOff } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { lastErrorText, staleText } from './freshness';
-import type { TimeZoneMode } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
+import { useFormat } from '@/components/ui/use-format';
 
 /** The last attempt to bring the range up to date failed: the rows are real, but as of an older time. */
 export function StaleBanner({
   freshness,
-  timeZone,
   now,
   retrying,
   onRetry,
 }: {
   freshness: IndexFreshness;
-  timeZone: TimeZoneMode;
   now: number;
   retrying: boolean;
   onRetry: () => void;
 }) {
+  const t = useTranslations('backups.freshness');
+  const f = useFormat();
   return (
     <section
       role="alert"
@@ -27,11 +28,11 @@ export function StaleBanner({
     >
       <CloudOff aria-hidden className="mt-0.5 h-5 w-5 shrink-0" />
       <div className="min-w-0 flex-1 space-y-1">
-        <p className="font-medium">{staleText(freshness.asOf, timeZone, now)}</p>
-        {freshness.lastError && <p className="break-words">{lastErrorText(freshness.lastError)}</p>}
+        <p className="font-medium">{staleText(freshness.asOf, t, f, now)}</p>
+        {freshness.lastError && <p className="break-words">{lastErrorText(freshness.lastError, t)}</p>}
       </div>
       <Button size="sm" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
+        {retrying ? t('retrying') : t('retry')}
       </Button>
     </section>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo } from 'react';
-import { checkRange, type DateRange } from './date-range';
+import { checkRange, type DateRange, type RangeProblem } from './date-range';
 import { invalidValues } from './link-check';
 import { pageCount } from './pagination';
 import { useNow } from '@/components/ui/use-now';
@@ -42,7 +42,7 @@ export function useBackupsView(instanceId: string) {
     [setState],
   );
 
-  const rangeProblem = check.ok ? null : check.message;
+  const rangeProblem: RangeProblem | null = check.ok ? null : check;
   return {
     state,
     setState,

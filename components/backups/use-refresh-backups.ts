@@ -1,13 +1,14 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '@/lib/api/error-message';
+import { useTranslations } from 'next-intl';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { refreshPath } from './backups-links';
 import type { DateRange } from './date-range';
 import { lastErrorText, refreshOutcome } from './freshness';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { instanceBackupsKey } from './backups-query-key';
 
 /**
@@ -19,20 +20,22 @@ export function useRefreshBackups(
   range: DateRange | null,
   known: { asOf: string | null; lastErrorAt: string | null },
 ) {
+  const t = useTranslations('backups.freshness');
   const queryClient = useQueryClient();
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   return useMutation({
     mutationFn: () => {
-      if (!range) throw new Error('Choose a valid range first.');
+      // The Refresh button is disabled without a valid range.
+      if (!range) throw new Error('no range');
       return fetchJson<IndexFreshness>(refreshPath(instanceId, range), { method: 'POST' });
     },
     onSuccess: (answer) => {
       // A stale answer shows its banner; otherwise a refresh that did not get through would go unseen.
       const outcome = answer.stale ? 'done' : refreshOutcome(answer, known);
       if (outcome === 'failed')
-        notify(`Could not refresh from Alibaba Cloud. ${lastErrorText(answer.lastError!)}`, 'error');
-      if (outcome === 'pending')
-        notify('Alibaba Cloud has not answered yet; the table shows what was known before.');
+        notify(t('refreshFailed', { error: lastErrorText(answer.lastError!, t) }), 'error');
+      if (outcome === 'pending') notify(t('refreshPending'));
       return queryClient.invalidateQueries({ queryKey: instanceBackupsKey(instanceId) });
     },
     // A 429 carries the server's own words ("try again in 40 seconds").

@@ -3,12 +3,20 @@
 import { Command } from 'cmdk';
 import { Check, ChevronsUpDown, Database } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { Instance } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
-import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
+import { instanceKeywords } from '@/lib/ui/instance-search';
 import { readRecentInstances } from '@/lib/ui/recent-instances';
 import { buttonClass } from '@/components/ui/button';
+import {
+  commandGroupClass as groupClass,
+  commandInputClass,
+  commandItemClass,
+  substringFilter,
+} from '@/components/ui/command-styles';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { useInstances } from './use-instances';
 
@@ -19,17 +27,14 @@ export function openInstancePicker(): void {
   window.dispatchEvent(new Event(OPEN_EVENT));
 }
 
-/** cmdk's default scorer is fuzzy ("cluster" matched ticker-cache-sg); instances match by plain substrings. */
-function filterInstances(_value: string, search: string, keywords: string[] = []): number {
-  return matchesSearch(keywords, search) ? 1 : 0;
-}
-
 function currentInstanceId(pathname: string): string | undefined {
   return /^\/instances\/([^/]+)/.exec(pathname)?.[1];
 }
 
 /** Searchable, keyboard-driven instance switcher (Ctrl/⌘+K opens it), with recently visited ones first. */
 export function InstancePicker() {
+  const t = useTranslations('shell.picker');
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -67,9 +72,9 @@ export function InstancePicker() {
   function pick(instanceId: string) {
     setOpen(false);
     if (instanceId === current) return;
-    // Keep the period when switching instances; filters belong to the old instance.
+    // Keep the period and the zone when switching instances; filters belong to the old instance.
     const keep = new URLSearchParams();
-    for (const key of ['start', 'end', 'pageSize']) {
+    for (const key of ['start', 'end', 'pageSize', 'tz']) {
       const v = search.get(key);
       if (v) keep.set(key, v);
     }
@@ -86,7 +91,7 @@ export function InstancePicker() {
     <Popover open={open} onOpenChange={onOpenChange}>
       <PopoverTrigger
         role="combobox"
-        aria-label="Instance"
+        aria-label={t('label')}
         aria-expanded={open}
         aria-haspopup="listbox"
         className={buttonClass('default', 'sm', 'w-full min-w-0 justify-between sm:w-72')}
@@ -94,35 +99,24 @@ export function InstancePicker() {
         <span className="flex min-w-0 items-center gap-2">
           <Database aria-hidden className="h-4 w-4 shrink-0" />
           <span className="truncate">
-            {selected
-              ? selected.name
-              : current
-                ? current
-                : instances.isPending
-                  ? 'Loading instances…'
-                  : 'Choose an instance'}
+            {selected ? selected.name : current ? current : instances.isPending ? t('loading') : t('choose')}
           </span>
         </span>
         <ChevronsUpDown aria-hidden className="h-4 w-4 shrink-0 opacity-60" />
       </PopoverTrigger>
-      <PopoverContent aria-label="Choose an instance" className="w-[min(30rem,calc(100vw-1rem))]">
-        <Command label="Search instances" loop filter={filterInstances}>
-          <Command.Input
-            placeholder="Search by name, id, region, architecture…"
-            className="h-10 w-full border-b border-slate-200 bg-transparent px-3 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
-          />
+      <PopoverContent aria-label={t('choose')} className="w-[min(30rem,calc(100vw-1rem))]">
+        <Command label={t('search')} loop filter={substringFilter}>
+          <Command.Input placeholder={t('searchPlaceholder')} className={commandInputClass} />
           <Command.List className="max-h-80 overflow-y-auto p-1">
             {instances.isError && (
               <p role="alert" className="p-3 text-red-700 dark:text-red-300">
-                Could not list instances: {instances.error.message}
+                {t('listError', { message: errorMessage(instances.error) })}
               </p>
             )}
-            {instances.isPending && <p className="p-3">Loading instances…</p>}
-            <Command.Empty className="p-3 text-slate-600 dark:text-slate-300">
-              No instance matches.
-            </Command.Empty>
+            {instances.isPending && <p className="p-3">{t('loading')}</p>}
+            <Command.Empty className="p-3 text-slate-600 dark:text-slate-300">{t('noMatch')}</Command.Empty>
             {recentInstances.length > 0 && (
-              <Command.Group heading="Recent" className={groupClass}>
+              <Command.Group heading={t('recent')} className={groupClass}>
                 {recentInstances.map((i) => (
                   <InstanceItem
                     key={`recent-${i.instanceId}`}
@@ -134,7 +128,7 @@ export function InstancePicker() {
                 ))}
               </Command.Group>
             )}
-            <Command.Group heading="All instances" className={groupClass}>
+            <Command.Group heading={t('all')} className={groupClass}>
               {all.map((i) => (
                 <InstanceItem
                   key={i.instanceId}
@@ -152,9 +146,6 @@ export function InstancePicker() {
   );
 }
 
-const groupClass =
-  '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-300';
-
 function InstanceItem({
   instance: i,
   value,
@@ -166,12 +157,15 @@ function InstanceItem({
   current: string | undefined;
   onPick: (id: string) => void;
 }) {
+  const t = useTranslations('shell.instance');
+  const word = (group: 'status' | 'architecture', value: string) =>
+    t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value;
   return (
     <Command.Item
       value={value}
-      keywords={instanceKeywords(i)}
+      keywords={[...instanceKeywords(i), word('architecture', i.architecture), word('status', i.status)]}
       onSelect={() => onPick(i.instanceId)}
-      className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 data-[selected=true]:bg-slate-100 dark:data-[selected=true]:bg-slate-800"
+      className={commandItemClass}
     >
       <Check
         aria-hidden
@@ -185,10 +179,10 @@ function InstanceItem({
       </span>
       <span className="shrink-0 text-right text-xs text-slate-600 dark:text-slate-300">
         <span className="block">
-          {i.regionId} · {i.architecture}
+          {i.regionId} · {word('architecture', i.architecture)}
         </span>
         <span className={cn('block', i.status !== 'Normal' && 'text-amber-800 dark:text-amber-300')}>
-          {i.status}
+          {word('status', i.status)}
         </span>
       </span>
     </Command.Item>

@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Dialog } from 'radix-ui';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { cn } from '@/lib/ui/cn';
@@ -26,6 +27,7 @@ export function Sheet({
   variant?: 'side' | 'center';
   returnFocusTo?: HTMLElement | null;
 }) {
+  const t = useTranslations('common');
   // The opener outlives the open state: closing clears what the dialog shows, focus still goes back.
   const opener = useRef(returnFocusTo);
   useEffect(() => {
@@ -56,10 +58,10 @@ export function Sheet({
                   {description}
                 </Dialog.Description>
               ) : (
-                <Dialog.Description className="sr-only">Details</Dialog.Description>
+                <Dialog.Description className="sr-only">{t('details')}</Dialog.Description>
               )}
             </div>
-            <Dialog.Close className={buttonClass('ghost', 'icon')} aria-label="Close">
+            <Dialog.Close className={buttonClass('ghost', 'icon')} aria-label={t('close')}>
               <X aria-hidden className="h-4 w-4" />
             </Dialog.Close>
           </div>

@@ -26,6 +26,8 @@ export interface ApiErrorBody {
     issues?: { field: string; message: string }[];
     /** Alibaba Cloud's RequestId, for a support ticket. */
     requestId?: string;
+    /** With `throttled`: when to try again (also the Retry-After header). */
+    retryAfterSeconds?: number;
   };
 }
 
@@ -42,6 +44,7 @@ export class ApiError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...this.extra } };
+    const retry = this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {};
+    return { error: { code: this.code, message: this.message, ...this.extra, ...retry } };
   }
 }
