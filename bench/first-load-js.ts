@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SEED_INSTANCE_IDS } from '../emulator/seed';
 import type { EmulatorProcess } from '../lib/testing/emulator-process';
-import { writeDemoUsers } from '../scripts/demo-users';
 import { HttpClient } from './http-client';
 import { signIn } from './over-http';
-import { startConsoleProcess } from './processes';
+import { startBenchConsole } from './processes';
 
 // The JavaScript a browser must fetch before the backups page is interactive, from the production build as
 // served: every chunk the signed-in page's HTML names (its <script> tags, and the client components' chunks
@@ -27,16 +23,7 @@ function chunkPath(ref: string): string {
 }
 
 export async function measureFirstLoadJs(emulator: EmulatorProcess): Promise<string[]> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-bench-js-'));
-  const usersFile = path.join(dataDir, 'users.json');
-  await writeDemoUsers(usersFile);
-  const server = await startConsoleProcess({
-    ...emulator.env,
-    DATA_DIR: dataDir,
-    AUDIT_DB_PATH: path.join(dataDir, 'audit.db'),
-    AUTH_USERS_FILE: usersFile,
-    INDEX_WARM: '0',
-  });
+  const server = await startBenchConsole(emulator, 'js');
   const client = new HttpClient(server.url, 4);
   try {
     const cookie = await signIn(client);

@@ -1,24 +1,16 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { forwardRef, useImperativeHandle, useRef, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
-import { useTakeFocus } from './lazy-parts';
+import { focusTaking } from './lazy-parts';
 
 // Radix dropdown menu parts with the console's look; behaviour and ARIA are Radix's. Loaded on first use
 // by ./menu, which is what components import.
 
 export const Root = DropdownMenu.Root;
 
-export const Trigger = forwardRef<
-  HTMLButtonElement,
-  ComponentProps<typeof DropdownMenu.Trigger> & { takeFocus: () => boolean }
->(function Trigger({ takeFocus, ...props }, ref) {
-  const own = useRef<HTMLButtonElement>(null);
-  useImperativeHandle(ref, () => own.current!);
-  useTakeFocus(takeFocus, own);
-  return <DropdownMenu.Trigger ref={own} {...props} />;
-});
+export const Trigger = focusTaking(DropdownMenu.Trigger);
 
 export function MenuContent({ className, ...props }: ComponentProps<typeof DropdownMenu.Content>) {
   return (

@@ -6,12 +6,11 @@ import {
   useCallback,
   useContext,
   useMemo,
-  useRef,
   useState,
   type ComponentProps,
   type ReactNode,
 } from 'react';
-import { lazyParts } from './lazy-parts';
+import { lazyParts, standInHandlers, useFocusHandOver, type FocusHandOver } from './lazy-parts';
 
 // The console's menus. Radix (behaviour and ARIA, in ./menu-parts) loads when a person first reaches for a
 // menu (pointer over, focus, press) rather than with the page: until then a trigger is a plain button that
@@ -20,15 +19,11 @@ import { lazyParts } from './lazy-parts';
 const parts = lazyParts(() => import('./menu-parts'));
 type Parts = NonNullable<ReturnType<typeof parts.use>>;
 
-interface MenuState {
+interface MenuState extends FocusHandOver {
   open: boolean;
   setOpen: (open: boolean) => void;
   /** Starts loading Radix; `open` opens the menu once loaded. */
   activate: (open: boolean) => void;
-  /** The plain trigger has focus (or lost it): Radix's trigger takes it over when it replaces it. */
-  focused: (on: boolean) => void;
-  /** Whether the plain trigger had focus; asking clears it. */
-  takeFocus: () => boolean;
 }
 
 const MenuContext = createContext<MenuState | null>(null);
@@ -49,24 +44,11 @@ function useParts(): Parts {
 export function Menu({ children }: { children: ReactNode }) {
   const Radix = parts.use();
   const [open, setOpen] = useState(false);
-  const refocus = useRef(false);
+  const handOver = useFocusHandOver();
   const activate = useCallback((openIt: boolean) => {
     void parts.load().then(() => openIt && setOpen(true));
   }, []);
-  const state = useMemo(
-    () => ({
-      open,
-      setOpen,
-      activate,
-      focused: (on: boolean) => void (refocus.current = on),
-      takeFocus: () => {
-        const had = refocus.current;
-        refocus.current = false;
-        return had;
-      },
-    }),
-    [open, activate],
-  );
+  const state = useMemo(() => ({ ...handOver, open, setOpen, activate }), [handOver, open, activate]);
   return (
     <MenuContext value={state}>
       {Radix ? (
@@ -95,12 +77,7 @@ export const MenuTrigger = forwardRef<HTMLButtonElement, ComponentProps<'button'
         aria-expanded={false}
         data-state="closed"
         {...props}
-        onPointerEnter={() => menu.activate(false)}
-        onFocus={() => {
-          menu.focused(true);
-          menu.activate(false);
-        }}
-        onBlur={() => menu.focused(false)}
+        {...standInHandlers(menu, menu.activate)}
         onPointerDown={(e) => e.button === 0 && menu.activate(true)}
         onClick={() => menu.activate(true)}
         onKeyDown={(e) => {

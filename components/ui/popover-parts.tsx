@@ -1,24 +1,16 @@
 'use client';
 
 import { Popover as RadixPopover } from 'radix-ui';
-import { forwardRef, useImperativeHandle, useRef, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
-import { useTakeFocus } from './lazy-parts';
+import { focusTaking } from './lazy-parts';
 
 // Radix popover parts with the console's look, as ./menu-parts does for menus. Loaded on first use by
 // ./popover, which is what components import.
 
 export const Root = RadixPopover.Root;
 
-export const Trigger = forwardRef<
-  HTMLButtonElement,
-  ComponentProps<typeof RadixPopover.Trigger> & { takeFocus: () => boolean }
->(function Trigger({ takeFocus, ...props }, ref) {
-  const own = useRef<HTMLButtonElement>(null);
-  useImperativeHandle(ref, () => own.current!);
-  useTakeFocus(takeFocus, own);
-  return <RadixPopover.Trigger ref={own} {...props} />;
-});
+export const Trigger = focusTaking(RadixPopover.Trigger);
 
 export function PopoverContent({ className, ...props }: ComponentProps<typeof RadixPopover.Content>) {
   return (

@@ -6,11 +6,10 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   type ComponentProps,
   type ReactNode,
 } from 'react';
-import { lazyParts } from './lazy-parts';
+import { lazyParts, standInHandlers, useFocusHandOver, type FocusHandOver } from './lazy-parts';
 
 // The console's popovers (always controlled). As ./menu does for menus, Radix (./popover-parts) loads when
 // a person first reaches for one; until then the trigger is a plain button, and opening waits for Radix.
@@ -18,11 +17,9 @@ import { lazyParts } from './lazy-parts';
 const parts = lazyParts(() => import('./popover-parts'));
 type Parts = NonNullable<ReturnType<typeof parts.use>>;
 
-interface PopoverState {
+interface PopoverState extends FocusHandOver {
   /** Starts loading Radix; `open` opens the popover once loaded. */
   activate: (open: boolean) => void;
-  focused: (on: boolean) => void;
-  takeFocus: () => boolean;
 }
 
 const PopoverContext = createContext<PopoverState | null>(null);
@@ -37,22 +34,17 @@ export function Popover({
   children: ReactNode;
 }) {
   const Radix = parts.use();
-  const refocus = useRef(false);
+  const handOver = useFocusHandOver();
   // Opened from elsewhere (a shortcut) before Radix is here: load it, and it opens.
   useEffect(() => {
     if (open && !Radix) void parts.load();
   }, [open, Radix]);
   const state = useMemo(
     () => ({
+      ...handOver,
       activate: (openIt: boolean) => void parts.load().then(() => openIt && onOpenChange(true)),
-      focused: (on: boolean) => void (refocus.current = on),
-      takeFocus: () => {
-        const had = refocus.current;
-        refocus.current = false;
-        return had;
-      },
     }),
-    [onOpenChange],
+    [handOver, onOpenChange],
   );
   return (
     <PopoverContext value={state}>
@@ -81,12 +73,7 @@ export const PopoverTrigger = forwardRef<HTMLButtonElement, ComponentProps<'butt
         aria-expanded={false}
         data-state="closed"
         {...props}
-        onPointerEnter={() => popover.activate(false)}
-        onFocus={() => {
-          popover.focused(true);
-          popover.activate(false);
-        }}
-        onBlur={() => popover.focused(false)}
+        {...standInHandlers(popover, popover.activate)}
         onClick={() => popover.activate(true)}
       />
     );
