@@ -38,12 +38,15 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The console follows the browser's language: the specs read English unless they ask for another.
+    locale: 'en-US',
   },
   projects: [
     {
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
+        locale: 'en-US',
         launchOptions: {
           executablePath: chromiumPath(),
           args: [

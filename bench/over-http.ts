@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SEED_INSTANCE_IDS } from '../emulator/seed';
-import { writeDemoUsers } from '../scripts/demo-users';
 import { HttpClient, load, percentile, summary, type Sample } from './http-client';
 import type { EmulatorProcess } from '../lib/testing/emulator-process';
-import { rssMiB, startConsoleProcess } from './processes';
+import { rssMiB, startBenchConsole } from './processes';
 
 // The built console over HTTP, signed in, against the emulator process: warm throughput against
 // /api/health, fifty users over distinct ranges, a million backups of one instance, and the server's memory.
@@ -62,15 +58,7 @@ const fmt = (s: ReturnType<typeof summary>) =>
 
 export async function runOverHttp(opts: Options): Promise<{ lines: string[]; consoleUrl: string }> {
   const emulatorUrl = opts.emulator.url;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-bench-http-'));
-  const usersFile = path.join(dataDir, 'users.json');
-  await writeDemoUsers(usersFile);
-  const server = await startConsoleProcess({
-    ...opts.emulator.env,
-    DATA_DIR: dataDir,
-    AUDIT_DB_PATH: path.join(dataDir, 'audit.db'),
-    AUTH_USERS_FILE: usersFile,
-    INDEX_WARM: '0',
+  const server = await startBenchConsole(opts.emulator, 'http', {
     API_RATE_LIMIT_PER_MINUTE: '100000',
     // Enough to index a million backups in a minute or so; the cold-listing numbers above use the defaults.
     KVSTORE_MAX_QPS: '200',

@@ -1,7 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { freePort, startEmulatorProcess, startProcess } from '../lib/testing/emulator-process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  freePort,
+  startEmulatorProcess,
+  startProcess,
+  type EmulatorProcess,
+} from '../lib/testing/emulator-process';
+import { writeDemoUsers } from '../scripts/demo-users';
 import { SERVER_ENV, serverNodeArgs } from '../scripts/server-command';
 
 // The processes a bench run measures: the emulator and the built console, each in its own process, on
@@ -38,6 +46,28 @@ export async function startConsoleProcess(env: Record<string, string>): Promise<
   );
   children.push(child);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid! };
+}
+
+/**
+ * The built console against `emulator`, with the demo users and a data directory of its own under the
+ * system's temp directory, the warmer off (a bench measures what it asks for); `env` adds or overrides.
+ */
+export async function startBenchConsole(
+  emulator: EmulatorProcess,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<ConsoleServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `kvb-bench-${name}-`));
+  const usersFile = path.join(dataDir, 'users.json');
+  await writeDemoUsers(usersFile);
+  return startConsoleProcess({
+    ...emulator.env,
+    DATA_DIR: dataDir,
+    AUDIT_DB_PATH: path.join(dataDir, 'audit.db'),
+    AUTH_USERS_FILE: usersFile,
+    INDEX_WARM: '0',
+    ...env,
+  });
 }
 
 /** Resident memory of a process and its descendants, in MiB (Linux /proc). */

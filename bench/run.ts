@@ -2,6 +2,7 @@
 // own process with a fixed upstream latency. Prints numbers and ratios, asserts nothing: these machines are
 // shared and noisy, so read the numbers, don't gate on them.
 import { buildIfNeeded } from '../scripts/build-if-needed';
+import { measureFirstLoadJs } from './first-load-js';
 import { runInProcess } from './in-process';
 import { runOverHttp } from './over-http';
 import { runSignInSpray } from './sign-in-spray';
@@ -10,10 +11,11 @@ import { startEmulator, stopAll } from './processes';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const PARTS = (process.env.BENCH_PARTS ?? 'data,http').split(',');
+// `js`: the first-load JavaScript of the backups page, from the production build.
+const PARTS = (process.env.BENCH_PARTS ?? 'data,http,js').split(',');
 
 async function main(): Promise<void> {
-  if (PARTS.includes('http')) buildIfNeeded();
+  if (PARTS.includes('http') || PARTS.includes('js')) buildIfNeeded();
   const emulator = await startEmulator({
     EMULATOR_LATENCY_MS: String(LATENCY_MS),
     EMULATOR_SCALE_BACKUPS: '1000000',
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
     for (const line of lines) console.log(line);
     console.log('');
     for (const line of await runSignInSpray(consoleUrl)) console.log(line);
+  }
+  if (PARTS.includes('js')) {
+    console.log('');
+    for (const line of await measureFirstLoadJs(emulator)) console.log(line);
   }
 }
 

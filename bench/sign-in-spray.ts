@@ -5,15 +5,11 @@
 //   npx tsx --conditions=react-server bench/sign-in-spray.ts
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildIfNeeded } from '../scripts/build-if-needed';
-import { writeDemoUsers } from '../scripts/demo-users';
 import { HttpClient, percentile } from './http-client';
 import { signIn } from './over-http';
-import { startConsoleProcess, startEmulator, stopAll } from './processes';
+import { startBenchConsole, startEmulator, stopAll } from './processes';
 
 const SENDERS = 20;
 const PHASE_SECONDS = 10;
@@ -140,17 +136,7 @@ export async function runSignInSpray(consoleUrl: string): Promise<string[]> {
 async function main(): Promise<void> {
   buildIfNeeded();
   const emulator = await startEmulator({});
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-bench-spray-'));
-  const usersFile = path.join(dataDir, 'users.json');
-  await writeDemoUsers(usersFile);
-  const server = await startConsoleProcess({
-    ...emulator.env,
-    DATA_DIR: dataDir,
-    AUDIT_DB_PATH: path.join(dataDir, 'audit.db'),
-    AUTH_USERS_FILE: usersFile,
-    INDEX_WARM: '0',
-    API_RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const server = await startBenchConsole(emulator, 'spray', { API_RATE_LIMIT_PER_MINUTE: '100000' });
   for (const line of await runSignInSpray(server.url)) console.log(line);
 }
 

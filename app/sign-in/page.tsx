@@ -6,6 +6,7 @@ import { isOidcConfigured } from '@/lib/auth/options';
 import { safeCallbackPath } from '@/lib/auth/same-site';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { LanguageLinks } from '@/components/shell/language-links';
 import { SignInForm, signInErrorKey } from './sign-in-form';
 
 export const dynamic = 'force-dynamic';
@@ -41,6 +42,7 @@ export default async function SignInPage({
           <p>{t.rich('demo.body', { code })}</p>
         </aside>
       )}
+      <LanguageLinks />
     </main>
   );
 }

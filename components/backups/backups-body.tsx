@@ -5,11 +5,21 @@ import type { Instance } from '@/lib/aliyun/types';
 import { can, type SessionUser } from '@/lib/auth/roles';
 import { useFormat } from '@/components/ui/use-format';
 import { DEFAULT_PRESET, presetRange } from './date-range';
-import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
+import dynamic from 'next/dynamic';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
+import { BackupCardList } from './backup-card-list';
+import { RoleNotice } from './role-notice';
 import { hasFilters } from './backups-search-params';
 import type { useBackupsView } from './use-backups-view';
+
+// The states that stand in for the table load only when one is shown; a page of rows never needs them.
+const states = () => import('./backups-states');
+const EmptyState = dynamic(() => states().then((m) => m.EmptyState));
+const ErrorState = dynamic(() => states().then((m) => m.ErrorState));
+const InstanceNotFoundState = dynamic(() => states().then((m) => m.InstanceNotFoundState));
+const InvalidLinkState = dynamic(() => states().then((m) => m.InvalidLinkState));
+const LatestBackupsOffer = dynamic(() => import('./latest-backups-offer').then((m) => m.LatestBackupsOffer));
 
 /** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
 export function BackupsBody({
@@ -61,19 +71,33 @@ export function BackupsBody({
     );
   // Nothing indexed yet of a range read for the first time: the progress above says rows are coming.
   if (!data || (data.total === 0 && data.syncing)) return <DataTableSkeleton />;
-  if (data.total === 0)
-    return <EmptyState filtered={hasFilters(state)} rangeText={rangeText} onReset={view.reset} />;
+  if (data.total === 0) {
+    const filtered = hasFilters(state);
+    return (
+      <EmptyState filtered={filtered} rangeText={rangeText} onReset={view.reset}>
+        {!filtered && range && (
+          <LatestBackupsOffer instanceId={instanceId} range={range} onGo={view.setRange} />
+        )}
+      </EmptyState>
+    );
+  }
+  const rows = {
+    table,
+    caption: t('caption', { name: instance?.name ?? instanceId, range: rangeText }),
+    groupByJob,
+    shardCount: instance?.shardCount ?? null,
+    loading: backups.isPlaceholderData && backups.isFetching,
+    canDownload: can(user.role, 'download'),
+    onDownloadJob,
+  };
+  // Both are rendered; CSS shows the table from 640 px and the cards below it (no layout flash on load).
   return (
     <>
-      <DataTable
-        table={table}
-        caption={t('caption', { name: instance?.name ?? instanceId, range: rangeText })}
-        groupByJob={groupByJob}
-        shardCount={instance?.shardCount ?? null}
-        loading={backups.isPlaceholderData && backups.isFetching}
-        canDownload={can(user.role, 'download')}
-        onDownloadJob={onDownloadJob}
-      />
+      {!rows.canDownload && <RoleNotice role={user.role} />}
+      <div className="hidden sm:block">
+        <DataTable {...rows} />
+      </div>
+      <BackupCardList {...rows} className="sm:hidden" />
       <DataTablePagination table={table} />
     </>
   );

@@ -1,4 +1,4 @@
-import type { BackupsSearchParams } from '@/lib/backups/query';
+import type { BackupsSearchParams } from '@/lib/backups/query-rules';
 import type { DateRange } from './date-range';
 
 // The backups routes besides the list (lib/backups/query.ts builds that one), from the same parameters.

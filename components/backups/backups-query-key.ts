@@ -1,4 +1,4 @@
-import type { BackupsSearchParams } from '@/lib/backups/query';
+import type { BackupsSearchParams } from '@/lib/backups/query-rules';
 
 // One key for a view's page of backups: the browser's query and the server page's prefetch must agree on
 // it exactly, or the prefetched rows would sit unused in the cache while the browser asks again.

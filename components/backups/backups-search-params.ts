@@ -6,7 +6,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from 'nuqs/server';
-import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query';
+import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query-rules';
 import type { FacetName } from '@/lib/backups/facets';
 
 // The page's whole view, in the URL under the API's own names. The server page and the browser read it

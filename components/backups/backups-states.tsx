@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { errorDetail, isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { FACETS } from '@/lib/backups/facets';
-import { PAGE_SIZES, SORT_FIELDS } from '@/lib/backups/query';
+import { PAGE_SIZES, SORT_FIELDS } from '@/lib/backups/query-rules';
 import { Button } from '@/components/ui/button';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { openInstancePicker } from '@/components/shell/instance-picker';
@@ -126,11 +126,6 @@ export function ErrorState({
       )}
     </Panel>
   );
-}
-
-/** The instance does not exist, or this user may not see it: asking again cannot help. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiRequestError && error.status === 404;
 }
 
 export function InstanceNotFoundState({ instanceId }: { instanceId: string }) {

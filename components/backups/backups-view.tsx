@@ -1,13 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import type { SessionUser } from '@/lib/auth/roles';
 import { rememberInstance } from '@/lib/ui/recent-instances';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
-import { BackupDetailsSheet } from './backup-details-sheet';
 import { BackupsBody } from './backups-body';
 import { BackupsFreshness } from './backups-freshness';
 import { BackupsHeader } from './backups-header';
@@ -16,12 +16,22 @@ import { BackupsSummary, BackupsSummarySkeleton } from './backups-summary';
 import { DataTableToolbar } from './data-table-toolbar';
 import { downloadBlock } from './download-policy';
 import { ExportMenu } from './export-menu';
+import { sameRange } from './date-range';
+import { QueryProgress } from './query-progress';
 import { IndexingProgress } from './indexing-progress';
-import { JobScriptDialog } from './job-script-dialog';
 import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
 import { useRefreshBackups } from './use-refresh-backups';
+import { ZoneNotice } from './zone-notice';
+
+// The dialogs load when first opened, and stay mounted after, so closing returns focus to their opener.
+const BackupDetailsSheet = dynamic(() => import('./backup-details-sheet').then((m) => m.BackupDetailsSheet), {
+  ssr: false,
+});
+const JobScriptDialog = dynamic(() => import('./job-script-dialog').then((m) => m.JobScriptDialog), {
+  ssr: false,
+});
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {
@@ -37,6 +47,12 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   const data = backups.data;
   const [details, setDetails] = useState<Opened<Backup> | null>(null);
   const [jobScript, setJobScript] = useState<Opened<string> | null>(null);
+  const [opened, setOpened] = useState({ details: false, jobScript: false });
+  if ((details && !opened.details) || (jobScript && !opened.jobScript))
+    setOpened({
+      details: opened.details || details !== null,
+      jobScript: opened.jobScript || jobScript !== null,
+    });
   const instance = useInstances().data?.find((i) => i.instanceId === instanceId);
   // Grouping by job is a cluster's: elsewhere every backup would be a job of one.
   const cluster = (instance?.shardCount ?? 0) > 1;
@@ -47,6 +63,8 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   });
   // Polls while the first sync runs would otherwise announce "Loading" every second.
   const loading = backups.isFetching && (backups.isPlaceholderData || !data);
+  // The summary and the facet counts are a range's: while another range loads they are the old one's.
+  const updating = Boolean(data && range && backups.isPlaceholderData && !sameRange(data.range, range));
 
   // Only instances that exist are remembered, so `/` never sends anyone back to a wrong link.
   const knownId = instance?.instanceId;
@@ -70,6 +88,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
+      <ZoneNotice />
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
@@ -82,11 +101,16 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       )}
       {!view.blocked &&
         !backups.isError &&
-        (data ? <BackupsSummary data={data} now={view.now} /> : <BackupsSummarySkeleton />)}
+        (data ? (
+          <BackupsSummary data={data} now={view.now} updating={updating} />
+        ) : (
+          <BackupsSummarySkeleton />
+        ))}
       {!view.notFound && (
         <DataTableToolbar
           table={table}
           facets={data?.facets}
+          facetsUpdating={updating}
           range={range}
           onRangeChange={view.setRange}
           q={state.q}
@@ -107,6 +131,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
           tableActions={<ExportMenu instanceId={instanceId} params={view.apiParams} />}
         />
       )}
+      <QueryProgress active={loading || refresh.isPending} />
       <p role="status" className="sr-only">
         {loading
           ? t('status.loading')
@@ -126,20 +151,24 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         onDownloadJob={(value, opener) => setJobScript({ value, opener })}
       />
 
-      <BackupDetailsSheet
-        instanceId={instanceId}
-        backup={details?.value ?? null}
-        opener={details?.opener ?? null}
-        block={details ? downloadBlock(details.value, user.role) : null}
-        onClose={() => setDetails(null)}
-      />
-      <JobScriptDialog
-        instanceId={instanceId}
-        jobId={jobScript?.value ?? null}
-        opener={jobScript?.opener ?? null}
-        range={range}
-        onClose={() => setJobScript(null)}
-      />
+      {opened.details && (
+        <BackupDetailsSheet
+          instanceId={instanceId}
+          backup={details?.value ?? null}
+          opener={details?.opener ?? null}
+          block={details ? downloadBlock(details.value, user.role) : null}
+          onClose={() => setDetails(null)}
+        />
+      )}
+      {opened.jobScript && (
+        <JobScriptDialog
+          instanceId={instanceId}
+          jobId={jobScript?.value ?? null}
+          opener={jobScript?.opener ?? null}
+          range={range}
+          onClose={() => setJobScript(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import type { Column } from '@tanstack/react-table';
-import { CirclePlus } from 'lucide-react';
+import { CirclePlus, LoaderCircle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
 import type { FacetName } from '@/lib/backups/facets';
+import { cn } from '@/lib/ui/cn';
 import { buttonClass } from '@/components/ui/button';
 import {
   Menu,
@@ -27,11 +28,13 @@ export function DataTableFacetedFilter({
   facet,
   values,
   counts,
+  countsUpdating,
 }: {
   column: Column<BackupsTableFeatures, Backup, unknown>;
   facet: FacetName;
   values: readonly string[];
   counts: Record<string, number> | undefined;
+  countsUpdating: boolean;
 }) {
   const t = useTranslations('backups.filter');
   const title = useTranslations('backups.columns')(facet);
@@ -59,7 +62,17 @@ export function DataTableFacetedFilter({
           </span>
         )}
       </MenuTrigger>
-      <MenuContent align="start" aria-label={t('menu', { facet: title })}>
+      <MenuContent
+        align="start"
+        aria-label={t('menu', { facet: title })}
+        aria-busy={countsUpdating || undefined}
+      >
+        {countsUpdating && (
+          <p className="flex items-center gap-1.5 px-2 py-1 text-xs font-medium text-blue-800 dark:text-blue-200">
+            <LoaderCircle aria-hidden className="h-3.5 w-3.5 animate-spin" />
+            {t('countsUpdating')}
+          </p>
+        )}
         {values.map((value) => (
           <MenuCheckboxItem
             key={value}
@@ -70,7 +83,10 @@ export function DataTableFacetedFilter({
             <span className="flex-1 truncate">{valueText(facet, value)}</span>
             <span
               aria-hidden
-              className="ml-4 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-300"
+              className={cn(
+                'ml-4 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-300',
+                countsUpdating && 'line-through opacity-50',
+              )}
             >
               {f.count(counts?.[value] ?? 0)}
             </span>

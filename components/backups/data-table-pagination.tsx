@@ -4,7 +4,7 @@ import type { ReactTable } from '@tanstack/react-table';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
-import { PAGE_SIZES } from '@/lib/backups/query';
+import { PAGE_SIZES } from '@/lib/backups/query-rules';
 import { pageCount, pageRows } from './pagination';
 import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';

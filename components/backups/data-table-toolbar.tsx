@@ -36,6 +36,7 @@ function facetValues(
 export function DataTableToolbar({
   table,
   facets,
+  facetsUpdating,
   range,
   onRangeChange,
   q,
@@ -49,6 +50,8 @@ export function DataTableToolbar({
 }: {
   table: ReactTable<BackupsTableFeatures, Backup>;
   facets: Facets | undefined;
+  /** The counts are the previous range's while the new one loads. */
+  facetsUpdating: boolean;
   range: DateRange | null;
   onRangeChange: (range: DateRange) => void;
   q: string;
@@ -84,6 +87,7 @@ export function DataTableToolbar({
               facet={name}
               values={facetValues(known, facets?.[name], selected)}
               counts={facets?.[name]}
+              countsUpdating={facetsUpdating}
             />
           );
         })}

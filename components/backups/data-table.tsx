@@ -18,6 +18,9 @@ type BackupRow = Row<BackupsTableFeatures, Backup>;
 
 const cellClass = 'px-3 py-2 align-middle';
 
+/** Rows of the previous view while the next loads: clearly faded in both themes, and not clickable. */
+export const UPDATING_ROWS = 'pointer-events-none opacity-40 grayscale transition-opacity';
+
 /**
  * The table itself: a real `<table>` in its own horizontal scroller. Grouped by job (clusters only), a
  * job's shards fold under one header row whose label and script button stay in view while it scrolls.
@@ -39,19 +42,13 @@ export function DataTable({
   onDownloadJob: (jobId: string, opener: HTMLElement) => void;
   canDownload: boolean;
 }) {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, toggle] = useExpandedJobs();
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
-  const toggle = (jobId: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(jobId)) next.add(jobId);
-      return next;
-    });
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full min-w-max border-collapse text-left text-sm">
+      <table className="w-full min-w-max border-collapse text-left text-sm" aria-busy={loading || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-200">
           {table.getHeaderGroups().map((group) => (
@@ -76,7 +73,7 @@ export function DataTable({
             </tr>
           ))}
         </thead>
-        <tbody className={cn(loading && 'opacity-60 transition-opacity')}>
+        <tbody className={cn(loading && UPDATING_ROWS)}>
           {grouped
             ? groupByJob(rows, (r) => r.original).map(({ key, jobId, items }) => {
                 if (jobId === null) return <BodyRow key={key} table={table} row={items[0]!} />;
@@ -106,8 +103,20 @@ export function DataTable({
   );
 }
 
+/** The jobs shown unfolded, and the toggle of one. */
+export function useExpandedJobs(): [ReadonlySet<string>, (jobId: string) => void] {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (jobId: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(jobId)) next.add(jobId);
+      return next;
+    });
+  return [expanded, toggle];
+}
+
 /** Sticky to the scroller's left edge and no wider than the screen, so nothing here scrolls out of reach. */
-function JobHeader({
+export function JobHeader({
   jobId,
   backups,
   shardCount,

@@ -34,7 +34,7 @@ export function DateRangePicker({
     ? t('choose')
     : preset
       ? t(`presets.${preset.id}`)
-      : `${f.dateTime(range.start)} – ${f.dateTime(range.end)}`;
+      : `${f.dateTime(range.start)} – ${f.dateTime(range.end)} ${f.zoneShort(Date.parse(range.end))}`;
 
   return (
     <Popover open={open} onOpenChange={setOpen}>

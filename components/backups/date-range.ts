@@ -62,3 +62,8 @@ export function nextDayRange(current: { from?: Date; to?: Date }, day: Date): { 
   if (!from || to) return { from: day };
   return day < from ? { from: day, to: from } : { from, to: day };
 }
+
+/** The same period, however each side is spelled (`08:00Z`, `08:00:00.000Z`). */
+export function sameRange(a: DateRange, b: DateRange): boolean {
+  return Date.parse(a.start) === Date.parse(b.start) && Date.parse(a.end) === Date.parse(b.end);
+}

@@ -1,19 +1,23 @@
 'use client';
 
-import { Copy, Download, EllipsisVertical, FileText, Terminal } from 'lucide-react';
+import { Download, EllipsisVertical } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { Button, buttonClass } from '@/components/ui/button';
-import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
+import { Menu, MenuContent, MenuTrigger } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useDownloadBlockText } from './cells';
-import { copyText, fetchDownloadLink, startDownload } from './download-link';
+import { fetchDownloadLink, startDownload } from './download-link';
 import type { DownloadBlock } from './download-policy';
-import { wgetCommand } from './shell-script';
 
-type CopyKind = 'public' | 'intranet' | 'wget';
+// The menu's items (copying URLs, the wget command) load with the menu, not with the page.
+const DownloadOptionsItems = dynamic(
+  () => import('./download-options-items').then((m) => m.DownloadOptionsItems),
+  { ssr: false },
+);
 
 /**
  * A backup's download button and its options menu. When there is nothing to get, the button stays
@@ -39,7 +43,8 @@ export function DownloadActions({
   const blockText = useDownloadBlockText();
   const menuButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
-  const reasonId = `download-reason-${backup.backupId}`;
+  // The table and the phone's cards both render a row's actions: ids must differ.
+  const reasonId = useId();
   const reason = block ? blockText(block) : null;
 
   async function download() {
@@ -52,20 +57,6 @@ export function DownloadActions({
       notify(t('failed', { backupId: backup.backupId, message: errorMessage(err) }), 'error');
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function copy(kind: CopyKind) {
-    try {
-      const link = await fetchDownloadLink(
-        instanceId,
-        backup.backupId,
-        kind === 'intranet' ? 'intranet' : 'public',
-      );
-      await copyText(kind === 'wget' ? wgetCommand(link.fileName, link.url) : link.url);
-      notify(t(`copied.${kind}`));
-    } catch (err) {
-      notify(t('copyFailed', { message: errorMessage(err) }), 'error');
     }
   }
 
@@ -98,26 +89,12 @@ export function DownloadActions({
           <EllipsisVertical aria-hidden className="h-4 w-4" />
         </MenuTrigger>
         <MenuContent align="end">
-          <MenuItem onSelect={() => onShowDetails(menuButton.current)}>
-            <FileText aria-hidden className="h-4 w-4" />
-            {t('details')}
-          </MenuItem>
-          <MenuSeparator />
-          {reason && (
-            <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{reason}</p>
-          )}
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('public')}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {t('copyPublic')}
-          </MenuItem>
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('intranet')}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {t('copyIntranet')}
-          </MenuItem>
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('wget')}>
-            <Terminal aria-hidden className="h-4 w-4" />
-            {t('copyWget')}
-          </MenuItem>
+          <DownloadOptionsItems
+            instanceId={instanceId}
+            backupId={backup.backupId}
+            reason={reason}
+            onShowDetails={() => onShowDetails(menuButton.current)}
+          />
         </MenuContent>
       </Menu>
     </div>

@@ -2,7 +2,7 @@
 
 import { ChevronDown, FileDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import type { BackupsSearchParams } from '@/lib/backups/query';
+import type { BackupsSearchParams } from '@/lib/backups/query-rules';
 import { exportPath, type ExportFormat } from './backups-links';
 import { buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';

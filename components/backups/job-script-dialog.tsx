@@ -5,7 +5,7 @@ import { Copy, Download } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { backupsApiPath } from '@/lib/backups/query';
+import { backupsApiPath } from '@/lib/backups/query-rules';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import type { DateRange } from './date-range';
 import { jobDownloadScript, type ShardLink, type ShardSkipped } from './shell-script';

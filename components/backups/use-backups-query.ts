@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { backupsApiPath, type BackupsSearchParams } from '@/lib/backups/query';
+import { backupsApiPath, type BackupsSearchParams } from '@/lib/backups/query-rules';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import { backupsQueryKey } from './backups-query-key';
 

@@ -4,8 +4,9 @@ import { Languages } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
+import { LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
 import { MenuLabel, MenuRadioGroup, MenuRadioItem } from '@/components/ui/menu';
+import { rememberLocale } from './remember-locale';
 
 /** The user menu's language choice: kept in a cookie for a year, so the server renders it from then on. */
 export function LanguageMenuItems() {
@@ -15,9 +16,7 @@ export function LanguageMenuItems() {
   const [, startTransition] = useTransition();
 
   function choose(next: string) {
-    if (!isLocale(next) || next === locale) return;
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    startTransition(() => router.refresh());
+    if (next !== locale && rememberLocale(next)) startTransition(() => router.refresh());
   }
 
   return (

@@ -1,18 +1,18 @@
 'use client';
 
-import { DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
-import { signOut } from 'next-auth/react';
+import { UserRound } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { can, type SessionUser } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/roles';
 import { buttonClass } from '@/components/ui/button';
-import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
-import { LanguageMenuItems } from './language-menu-items';
+import { Menu, MenuContent, MenuTrigger } from '@/components/ui/menu';
+
+// The items (admin pages, language, sign out) load with the menu, not with every page.
+const UserMenuItems = dynamic(() => import('./user-menu-items').then((m) => m.UserMenuItems), { ssr: false });
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const t = useTranslations('shell.userMenu');
   const role = useTranslations('common.roles')(user.role);
-  const router = useRouter();
   return (
     <Menu>
       <MenuTrigger
@@ -32,33 +32,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         </span>
       </MenuTrigger>
       <MenuContent align="end">
-        <MenuLabel>{t('signedInAs', { name: user.name, role })}</MenuLabel>
-        <MenuSeparator />
-        {can(user.role, 'audit') && (
-          <MenuItem onSelect={() => router.push('/admin/audit')}>
-            <ScrollText aria-hidden className="h-4 w-4" />
-            {t('auditLog')}
-          </MenuItem>
-        )}
-        {can(user.role, 'admin') && (
-          <MenuItem onSelect={() => router.push('/admin/index')}>
-            <DatabaseZap aria-hidden className="h-4 w-4" />
-            {t('backupIndex')}
-          </MenuItem>
-        )}
-        {can(user.role, 'admin') && (
-          <MenuItem onSelect={() => router.push('/admin/sessions')}>
-            <UserX aria-hidden className="h-4 w-4" />
-            {t('sessions')}
-          </MenuItem>
-        )}
-        <MenuSeparator />
-        <LanguageMenuItems />
-        <MenuSeparator />
-        <MenuItem onSelect={() => void signOut({ callbackUrl: '/sign-in' })}>
-          <LogOut aria-hidden className="h-4 w-4" />
-          {t('signOut')}
-        </MenuItem>
+        <UserMenuItems name={user.name} role={user.role} roleName={role} />
       </MenuContent>
     </Menu>
   );

@@ -1,83 +1,126 @@
 'use client';
 
-import { DropdownMenu } from 'radix-ui';
-import type { ComponentProps } from 'react';
-import { cn } from '@/lib/ui/cn';
+import {
+  createContext,
+  forwardRef,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
+import { lazyParts, standInHandlers, useFocusHandOver, type FocusHandOver } from './lazy-parts';
 
-// Radix dropdown menu parts with the console's look; behaviour and ARIA are Radix's.
+// The console's menus. Radix (behaviour and ARIA, in ./menu-parts) loads when a person first reaches for a
+// menu (pointer over, focus, press) rather than with the page: until then a trigger is a plain button that
+// looks and is named the same, and a press on it opens the menu as soon as Radix is there.
 
-export const Menu = DropdownMenu.Root;
-export const MenuTrigger = DropdownMenu.Trigger;
+const parts = lazyParts(() => import('./menu-parts'));
+type Parts = NonNullable<ReturnType<typeof parts.use>>;
 
-export function MenuContent({ className, ...props }: ComponentProps<typeof DropdownMenu.Content>) {
+interface MenuState extends FocusHandOver {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** Starts loading Radix; `open` opens the menu once loaded. */
+  activate: (open: boolean) => void;
+}
+
+const MenuContext = createContext<MenuState | null>(null);
+
+function useMenu(): MenuState {
+  const menu = useContext(MenuContext);
+  if (!menu) throw new Error('Menu parts belong inside <Menu>');
+  return menu;
+}
+
+/** Radix's parts inside a menu whose content is showing, which only renders once they are loaded. */
+function useParts(): Parts {
+  const loaded = parts.use();
+  if (!loaded) throw new Error('Menu content renders only once its parts are loaded');
+  return loaded;
+}
+
+export function Menu({ children }: { children: ReactNode }) {
+  const Radix = parts.use();
+  const [open, setOpen] = useState(false);
+  const handOver = useFocusHandOver();
+  const activate = useCallback((openIt: boolean) => {
+    void parts.load().then(() => openIt && setOpen(true));
+  }, []);
+  const state = useMemo(() => ({ ...handOver, open, setOpen, activate }), [handOver, open, activate]);
   return (
-    <DropdownMenu.Portal>
-      <DropdownMenu.Content
-        sideOffset={4}
-        collisionPadding={8}
-        className={cn(
-          'z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-44 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
-          className,
-        )}
+    <MenuContext value={state}>
+      {Radix ? (
+        <Radix.Root open={open} onOpenChange={setOpen}>
+          {children}
+        </Radix.Root>
+      ) : (
+        children
+      )}
+    </MenuContext>
+  );
+}
+
+const OPEN_KEYS = ['Enter', ' ', 'ArrowDown'];
+
+export const MenuTrigger = forwardRef<HTMLButtonElement, ComponentProps<'button'>>(
+  function MenuTrigger(props, ref) {
+    const Radix = parts.use();
+    const menu = useMenu();
+    if (Radix) return <Radix.Trigger ref={ref} takeFocus={menu.takeFocus} {...props} />;
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={false}
+        data-state="closed"
         {...props}
+        {...standInHandlers(menu, menu.activate)}
+        onPointerDown={(e) => e.button === 0 && menu.activate(true)}
+        onClick={() => menu.activate(true)}
+        onKeyDown={(e) => {
+          if (!OPEN_KEYS.includes(e.key)) return;
+          e.preventDefault();
+          menu.activate(true);
+        }}
       />
-    </DropdownMenu.Portal>
-  );
+    );
+  },
+);
+
+export function MenuContent(props: ComponentProps<Parts['MenuContent']>) {
+  const Radix = parts.use();
+  return Radix ? <Radix.MenuContent {...props} /> : null;
 }
 
-const item =
-  'relative flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:opacity-60 data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800';
-
-export function MenuItem({ className, ...props }: ComponentProps<typeof DropdownMenu.Item>) {
-  return <DropdownMenu.Item className={cn(item, className)} {...props} />;
+export function MenuItem(props: ComponentProps<Parts['MenuItem']>) {
+  const { MenuItem: Item } = useParts();
+  return <Item {...props} />;
 }
 
-export function MenuCheckboxItem({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof DropdownMenu.CheckboxItem>) {
-  return (
-    <DropdownMenu.CheckboxItem className={cn(item, 'pl-7', className)} {...props}>
-      <span
-        aria-hidden
-        className="absolute left-2 flex h-3.5 w-3.5 items-center justify-center rounded-sm border border-slate-500 dark:border-slate-400"
-      >
-        <DropdownMenu.ItemIndicator className="h-2 w-2 rounded-[1px] bg-blue-700 dark:bg-blue-400" />
-      </span>
-      {children}
-    </DropdownMenu.CheckboxItem>
-  );
+export function MenuCheckboxItem(props: ComponentProps<Parts['MenuCheckboxItem']>) {
+  const { MenuCheckboxItem: Item } = useParts();
+  return <Item {...props} />;
 }
 
-export function MenuRadioGroup(props: ComponentProps<typeof DropdownMenu.RadioGroup>) {
-  return <DropdownMenu.RadioGroup {...props} />;
+export function MenuRadioGroup(props: ComponentProps<Parts['MenuRadioGroup']>) {
+  const { MenuRadioGroup: Group } = useParts();
+  return <Group {...props} />;
 }
 
-export function MenuRadioItem({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof DropdownMenu.RadioItem>) {
-  return (
-    <DropdownMenu.RadioItem className={cn(item, 'pl-7', className)} {...props}>
-      <span aria-hidden className="absolute left-2 flex h-3.5 w-3.5 items-center justify-center">
-        <DropdownMenu.ItemIndicator className="h-2 w-2 rounded-full bg-blue-700 dark:bg-blue-400" />
-      </span>
-      {children}
-    </DropdownMenu.RadioItem>
-  );
+export function MenuRadioItem(props: ComponentProps<Parts['MenuRadioItem']>) {
+  const { MenuRadioItem: Item } = useParts();
+  return <Item {...props} />;
 }
 
-export function MenuLabel({ className, ...props }: ComponentProps<typeof DropdownMenu.Label>) {
-  return (
-    <DropdownMenu.Label
-      className={cn('px-2 py-1 text-xs font-semibold text-slate-600 dark:text-slate-300', className)}
-      {...props}
-    />
-  );
+export function MenuLabel(props: ComponentProps<Parts['MenuLabel']>) {
+  const { MenuLabel: Label } = useParts();
+  return <Label {...props} />;
 }
 
 export function MenuSeparator() {
-  return <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />;
+  const { MenuSeparator: Separator } = useParts();
+  return <Separator />;
 }

@@ -48,3 +48,8 @@ export function errorDetail(err: unknown): string | null {
 export function isRetryable(err: unknown): boolean {
   return !(err instanceof ApiRequestError && [400, 401, 403, 404].includes(err.status));
 }
+
+/** Not found, or not visible to this user: asking again cannot help. */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof ApiRequestError && err.status === 404;
+}

@@ -1,33 +1,39 @@
 import { z } from 'zod';
 import { DATE_TIME_EXAMPLE, parseDateTime } from '@/lib/dates';
 import { FACETS } from './facets';
+import {
+  BACKUP_ID_PATTERN,
+  DEFAULT_SORT,
+  INSTANCE_ID_PATTERN,
+  isPageSize,
+  isSort,
+  isWholeNumber,
+  MAX_NODES,
+  MAX_PAGE,
+  MAX_SEARCH_LENGTH,
+  NODE_ID_PATTERN,
+  PAGE_SIZES,
+  SORT_FIELDS,
+  splitList,
+  type PageSize,
+  type SortField,
+} from './query-rules';
 
 // The backups query: the same schema validates the route handler's input and builds the
 // browser's request, so the two can never disagree on names or allowed values.
 
-export const PAGE_SIZES = [30, 50, 100] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-
-export const SORT_FIELDS = [
-  'startTime',
-  'endTime',
-  'duration',
-  'size',
-  'status',
-  'type',
-  'mode',
-  'method',
-  'node',
-  'backupId',
-  'jobId',
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const DEFAULT_SORT = 'startTime.desc';
-
-/** Ids we pass upstream: letters, digits and dashes only, so nothing can smuggle in another parameter. */
-export const INSTANCE_ID_PATTERN = /^[a-z][a-z0-9]*-[a-z0-9-]{1,64}$/;
-export const BACKUP_ID_PATTERN = /^\d{1,20}$/;
-const NODE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,80}$/;
+export {
+  BACKUP_ID_PATTERN,
+  backupsApiPath,
+  DEFAULT_SORT,
+  INSTANCE_ID_PATTERN,
+  MAX_NODES,
+  PAGE_SIZES,
+  SORT_FIELDS,
+  type BackupsSearchParams,
+  type PageSize,
+  type SortField,
+} from './query-rules';
 
 const isoDateTime = () =>
   z.string({ error: `required: an ISO 8601 date-time such as ${DATE_TIME_EXAMPLE}` }).transform((v, ctx) => {
@@ -53,35 +59,10 @@ function enumList<T extends string>(values: readonly T[]) {
     );
 }
 
-/** Each value once: a repeated value means nothing more, and every value becomes an SQL parameter. */
-function splitList(v: string | undefined): string[] {
-  return [
-    ...new Set(
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
-/** More than any cluster has shards, far fewer than SQLite's limit on parameters. */
-export const MAX_NODES = 1024;
-
 const sortSchema = z
   .string()
   .default(DEFAULT_SORT)
-  .refine(
-    (v) => {
-      const [field, dir, ...rest] = v.split('.');
-      return (
-        rest.length === 0 &&
-        (SORT_FIELDS as readonly string[]).includes(field ?? '') &&
-        (dir === 'asc' || dir === 'desc')
-      );
-    },
-    { error: `expected <field>.<asc|desc> with field one of ${SORT_FIELDS.join(', ')}` },
-  )
+  .refine(isSort, { error: `expected <field>.<asc|desc> with field one of ${SORT_FIELDS.join(', ')}` })
   .transform((v) => {
     const [field, dir] = v.split('.') as [SortField, 'asc' | 'desc'];
     return { field, dir };
@@ -106,22 +87,22 @@ export const backupsQuerySchema = z
       ),
     q: z
       .string()
-      .max(64, 'expected at most 64 characters')
+      .max(MAX_SEARCH_LENGTH, `expected at most ${MAX_SEARCH_LENGTH} characters`)
       .optional()
       .transform((v) => v?.trim() || undefined),
     sort: sortSchema,
-    page: z.coerce
-      .number({ error: 'expected a whole number from 1' })
-      .int('expected a whole number from 1')
-      .min(1, 'expected a whole number from 1')
-      .max(1_000_000, 'expected a whole number from 1')
-      .default(1),
-    pageSize: z.coerce
-      .number()
-      .default(30)
-      .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n), {
-        error: `expected one of ${PAGE_SIZES.join(', ')}`,
-      }),
+    page: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isWholeNumber(v, 1, MAX_PAGE), {
+        error: 'expected a whole number from 1',
+      })
+      .transform((v) => (v === undefined ? 1 : Number(v))),
+    pageSize: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isPageSize(v), { error: `expected one of ${PAGE_SIZES.join(', ')}` })
+      .transform((v) => (v === undefined ? PAGE_SIZES[0] : (Number(v) as PageSize))),
   })
   // Zod runs this even when a field failed; only compare two real dates.
   .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end.getTime() > q.start.getTime(), {
@@ -130,8 +111,6 @@ export const backupsQuerySchema = z
   });
 
 export type BackupsQuery = z.output<typeof backupsQuerySchema>;
-/** What the browser puts in the URL: the same names, as strings. */
-export type BackupsSearchParams = Partial<Record<keyof z.input<typeof backupsQuerySchema>, string>>;
 
 export const instanceParamsSchema = z.object({
   instanceId: z.string().regex(INSTANCE_ID_PATTERN, 'expected an instance id such as r-bp1abcdefghijklm'),
@@ -164,9 +143,5 @@ export const downloadQuerySchema = z.object({
   intent: z.enum(['download', 'copy'], { error: 'expected download or copy' }).default('copy'),
 });
 
-/** Builds the API path for a view; used by the browser. */
-export function backupsApiPath(instanceId: string, params: BackupsSearchParams): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
-  return `/api/instances/${encodeURIComponent(instanceId)}/backups?${search.toString()}`;
-}
+/** The newest backup before a time (an empty range's start). */
+export const latestQuerySchema = z.object({ before: isoDateTime() });

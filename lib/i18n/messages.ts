@@ -1,4 +1,5 @@
 import 'server-only';
+import compile from 'icu-minify/compile';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from './locales';
@@ -20,10 +21,22 @@ export function readMessages(locale: Locale, dir = MESSAGES_DIR): Messages {
   return messages;
 }
 
-/** The locale's messages, read once per process (in development, on every request, so edits show). */
+/**
+ * Every message compiled (icu-minify), for next-intl's format-only runtime (see next.config.js); through
+ * JSON, as next-intl's own loader does, so no null-prototype object is handed to client components.
+ */
+function compiled(messages: Messages): Messages {
+  const each = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? compile(value)
+      : Object.fromEntries(Object.entries(value as Messages).map(([k, v]) => [k, each(v)]));
+  return JSON.parse(JSON.stringify(each(messages))) as Messages;
+}
+
+/** The locale's messages, compiled, read once per process (in development, on every request, so edits show). */
 export function messagesFor(locale: Locale): Messages {
-  if (process.env.NODE_ENV === 'development') return readMessages(locale);
+  if (process.env.NODE_ENV === 'development') return compiled(readMessages(locale));
   let messages = loaded.get(locale);
-  if (!messages) loaded.set(locale, (messages = readMessages(locale)));
+  if (!messages) loaded.set(locale, (messages = compiled(readMessages(locale))));
   return messages;
 }
