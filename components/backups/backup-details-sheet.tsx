@@ -7,6 +7,7 @@ import { recoverFlags } from './recover-config';
 import { formatZonedDateTime, zoneLabel, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { Sheet } from '@/components/ui/sheet';
 import { BackupUrlReveal } from './backup-url-reveal';
+import { CopyLinkButton } from './copy-link-button';
 import { StatusBadge } from './status-badge';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -45,6 +46,7 @@ export function BackupDetailsSheet({
     >
       {backup && (
         <div className="space-y-6">
+          <CopyLinkButton backupId={backup.backupId} />
           <dl>
             <Field label="Status">
               <StatusBadge status={backup.status} />

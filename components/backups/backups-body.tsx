@@ -1,13 +1,13 @@
 'use client';
 
 import type { Instance } from '@/lib/aliyun/types';
-import { can, type SessionUser } from '@/lib/auth/roles';
 import { DEFAULT_PRESET, presetRange, widerPreset } from './date-range';
 import { formatDateTime, formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
 import { hasFilters } from './backups-search-params';
+import { JobsTable } from './jobs-table';
 import type { useBackupsView } from './use-backups-view';
 
 /** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
@@ -16,19 +16,13 @@ export function BackupsBody({
   table,
   instanceId,
   instance,
-  user,
   timeZone,
-  groupByJob,
-  onDownloadJob,
 }: {
   view: ReturnType<typeof useBackupsView>;
   table: BackupsTable;
   instanceId: string;
   instance: Instance | undefined;
-  user: SessionUser;
   timeZone: TimeZoneMode;
-  groupByJob: boolean;
-  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
 }) {
   const { backups, range, state } = view;
   const data = backups.data;
@@ -62,16 +56,14 @@ export function BackupsBody({
       />
     );
   }
+  const loading = backups.isPlaceholderData && backups.isFetching;
+  if (data.jobs) return <JobsTable table={table} jobs={data.jobs} total={data.total} loading={loading} />;
   return (
     <>
       <DataTable
         table={table}
         caption={`Backups of ${instance?.name ?? instanceId} ${rangeText}`}
-        groupByJob={groupByJob}
-        shardCount={instance?.shardCount ?? null}
-        loading={backups.isPlaceholderData && backups.isFetching}
-        canDownload={can(user.role, 'download')}
-        onDownloadJob={onDownloadJob}
+        loading={loading}
       />
       <DataTablePagination table={table} />
     </>

@@ -4,6 +4,7 @@ import { AlertTriangle, KeyRound, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
+import { AccessDeniedDetail } from './access-denied-detail';
 import type { InvalidValue } from './link-check';
 import { Button } from '@/components/ui/button';
 import { openInstancePicker } from '@/components/shell/instance-picker';
@@ -108,6 +109,7 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
       tone="error"
     >
       <p className="text-sm">{signedOut ? 'Sign in again to continue.' : errorText(error)}</p>
+      <AccessDeniedDetail detail={api?.body.accessDenied} />
       {api?.body.field && (
         <p className="text-sm">
           Field: <code className="font-mono">{api.body.field}</code>

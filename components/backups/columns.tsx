@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/ui/time-zone';
 import { DataTableColumnHeader } from './data-table-column-header';
 import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
 import { DownloadActions } from './download-actions';
+import { SetActions, SetNodesToggle, SetStatusCell } from './set-cells';
 import { StatusBadge } from './status-badge';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
@@ -25,7 +26,8 @@ export const backupColumns = helper.columns([
   helper.accessor('status', {
     id: 'status',
     header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ getValue, row }) =>
+      row.original.set ? <SetStatusCell backup={row.original} /> : <StatusBadge status={getValue()} />,
     meta: { label: 'Status' },
   }),
   helper.accessor('startTime', {
@@ -74,7 +76,12 @@ export const backupColumns = helper.columns([
   helper.accessor('nodeInstanceId', {
     id: 'node',
     header: ({ column }) => <DataTableColumnHeader column={column} title="Node" />,
-    cell: ({ getValue }) => <span className={`${mono} whitespace-nowrap`}>{getValue() ?? '—'}</span>,
+    cell: ({ getValue, row, table }) =>
+      row.original.set ? (
+        <SetNodesToggle backup={row.original} meta={metaOf(table)} />
+      ) : (
+        <span className={`${mono} whitespace-nowrap`}>{getValue() ?? '—'}</span>
+      ),
     meta: { label: 'Node' },
   }),
   helper.accessor('backupJobId', {
@@ -104,6 +111,7 @@ export const backupColumns = helper.columns([
     enableHiding: false,
     cell: ({ row, table }) => {
       const meta = metaOf(table);
+      if (row.original.set) return <SetActions backup={row.original} meta={meta} />;
       return (
         <DownloadActions
           instanceId={meta.instanceId}

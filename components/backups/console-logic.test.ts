@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Backup, Instance } from '@/lib/aliyun/types';
+import type { Instance } from '@/lib/aliyun/types';
 import { checkRange, nextDayRange } from './date-range';
-import { groupByJob, shardsText } from './group-by-job';
 import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { invalidValues } from './link-check';
 import { pageSummary } from './pagination';
@@ -60,24 +59,6 @@ describe('pageSummary', () => {
 
   it('reads a page past the end as the last page', () => {
     expect(pageSummary(999, 30, 56)).toBe('31–56 of 56 backups');
-  });
-});
-
-describe('groupByJob', () => {
-  const b = (backupId: string, backupJobId: string | null) => ({ backupId, backupJobId }) as Backup;
-  it('keeps the order of first appearance and leaves backups without a job on their own', () => {
-    const groups = groupByJob([b('1', 'j1'), b('2', null), b('3', 'j1'), b('4', 'j2')], (x) => x);
-    expect(groups.map((g) => [g.jobId, g.items.map((x) => x.backupId)])).toEqual([
-      ['j1', ['1', '3']],
-      [null, ['2']],
-      ['j2', ['4']],
-    ]);
-  });
-
-  it('says when a job is cut by the page', () => {
-    expect(shardsText(8, 8)).toBe('8 shards');
-    expect(shardsText(6, 8)).toBe('6 of 8 shards on this page');
-    expect(shardsText(1, null)).toBe('1 shard on this page');
   });
 });
 

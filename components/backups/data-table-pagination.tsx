@@ -9,14 +9,23 @@ import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 
 /** The count and the page controls. The count is announced once, by the page's status line, not here. */
-export function DataTablePagination({ table }: { table: ReactTable<BackupsTableFeatures, Backup> }) {
+export function DataTablePagination({
+  table,
+  summary,
+}: {
+  table: ReactTable<BackupsTableFeatures, Backup>;
+  /** In place of "1–30 of 504 backups", when the rows are something else (jobs). */
+  summary?: string;
+}) {
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const pages = pageCount(total, pageSize);
 
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <p className="text-slate-700 dark:text-slate-300">{pageSummary(pageIndex + 1, pageSize, total)}</p>
+      <p className="text-slate-700 dark:text-slate-300">
+        {summary ?? pageSummary(pageIndex + 1, pageSize, total)}
+      </p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">
           <span>Rows per page</span>

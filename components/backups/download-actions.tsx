@@ -4,7 +4,7 @@ import { Copy, Download, EllipsisVertical, FileText, Terminal } from 'lucide-rea
 import { useRef, useState } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { errorMessage } from '@/lib/api/error-message';
-import { wgetCommand } from './shell-script';
+import { wgetCommand } from '@/lib/backups/shell-script';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';

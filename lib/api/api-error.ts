@@ -26,6 +26,12 @@ export interface ApiErrorBody {
     issues?: { field: string; message: string }[];
     /** Alibaba Cloud's RequestId, for a support ticket. */
     requestId?: string;
+    /** A RAM denial: the action and the policy type (never who was denied). */
+    accessDenied?: { action: string | null; policyType: string | null; denyType: string | null };
+    /** A job's script refused as incomplete: the shards (or nodes) without a file. */
+    missing?: { node: string | null; backupId: string | null; reason: string }[];
+    /** With `missing`: how many shards (or nodes) the job has in all. */
+    shards?: number;
   };
 }
 

@@ -59,12 +59,10 @@ function toApiError(err: unknown): ApiError {
   if (err instanceof z.ZodError) return validationError(err);
   if (err instanceof AliyunError) {
     // AliyunError messages are written for people and never carry upstream bodies or secrets.
-    return new ApiError(
-      err.status,
-      err.kind as ApiErrorCode,
-      err.message,
-      err.requestId ? { requestId: err.requestId } : {},
-    );
+    return new ApiError(err.status, err.kind as ApiErrorCode, err.message, {
+      ...(err.requestId ? { requestId: err.requestId } : {}),
+      ...(err.accessDenied ? { accessDenied: err.accessDenied } : {}),
+    });
   }
   return new ApiError(
     500,
