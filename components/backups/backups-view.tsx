@@ -82,7 +82,8 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       timeZone,
       showDetails: (value, opener) => {
         setDetailsOpener(opener);
-        void setState({ backup: value.backupId });
+        // The open panel is in the URL for links, not a step Back should walk through.
+        void setState({ backup: value.backupId }, { history: 'replace' });
       },
       expandedSets,
       toggleSet: (id) =>
@@ -168,7 +169,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         opener={detailsOpener}
         timeZone={timeZone}
         blockReason={details ? downloadBlockReason(details, user.role) : null}
-        onClose={() => void setState({ backup: null })}
+        onClose={() => void setState({ backup: null }, { history: 'replace' })}
       />
       <JobDownloadDialog
         instanceId={instanceId}

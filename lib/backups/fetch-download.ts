@@ -7,7 +7,7 @@ import { beforeDeadline } from '@/lib/deadline';
 import type { BackupWithUrls } from '@/lib/aliyun/types';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { findNode } from '@/lib/backup-index/sets-store';
-import { fetchInstanceKind } from '@/lib/instances/fetch-instance-kind';
+import { instanceKindWithin } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 export interface DownloadLink {
@@ -120,7 +120,7 @@ export async function fetchDownloadLink(
   scope: readonly string[] | null,
 ): Promise<DownloadLink> {
   const instance = await fetchInstance(instanceId, scope);
-  const kind = await fetchInstanceKind(instanceId, instance.regionId);
+  const kind = await instanceKindWithin(instance);
   const backup =
     kind.kind === 'cloud-native-cluster'
       ? await freshNodeBackup(instance.regionId, instanceId, backupId)

@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { currentDeadline } from '@/lib/deadline';
 import { processSingleton } from '@/lib/process-singleton';
-import { fetchInstanceKind } from '@/lib/instances/fetch-instance-kind';
+import { instanceKindOrGuess } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 import { jobsPage } from './list-jobs';
 import type { BackupsAnswer, IndexFreshness } from './answer';
@@ -110,7 +110,7 @@ export async function listBackups(
   { wait = true }: { wait?: boolean } = {},
 ): Promise<BackupsAnswer> {
   const freshness = await syncRange(instanceId, query, scope, { wait });
-  const kind = await fetchInstanceKind(instanceId, (await fetchInstance(instanceId, scope)).regionId);
+  const kind = await instanceKindOrGuess(await fetchInstance(instanceId, scope));
   const db = await getIndexDb();
   const [page, state] = await Promise.all([queryPage(db, instanceId, query), getSyncState(db, instanceId)]);
   // Grouped by job only where a job is one backup per shard; a cloud-native set is already one row.

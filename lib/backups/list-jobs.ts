@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { getIndexDb, type IndexDb } from '@/lib/backup-index/db';
 import { jobBackups, queryJobs, type JobRow } from '@/lib/backup-index/jobs-query';
 import { loadSetNodes } from '@/lib/backup-index/sets-store';
-import { fetchInstanceKind } from '@/lib/instances/fetch-instance-kind';
+import { instanceKindWithin } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 import type { BackupsPage, JobSummary } from './answer';
 import type { BackupsQuery } from './query';
@@ -42,7 +42,7 @@ export async function fetchJob(
   scope: readonly string[] | null,
 ): Promise<JobDetail> {
   const instance = await fetchInstance(instanceId, scope);
-  const kind = await fetchInstanceKind(instanceId, instance.regionId);
+  const kind = await instanceKindWithin(instance);
   const db = await getIndexDb();
   const set = kind.kind === 'cloud-native-cluster';
   const backups = set

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getKvstoreClient } from '@/lib/aliyun/client';
 import { instanceKindOf } from '@/lib/aliyun/normalize-kinds';
-import type { InstanceKind, InstanceKindName } from '@/lib/aliyun/types';
+import type { Instance, InstanceKind, InstanceKindName } from '@/lib/aliyun/types';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { beforeDeadline, detached } from '@/lib/deadline';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
@@ -82,9 +82,31 @@ export async function fetchInstanceKind(instanceId: string, regionId: string): P
     asking.catch(() => undefined);
     return known.kind;
   }
-  return (
-    await beforeDeadline(asking, `the attributes of ${instanceId} are still loading; try again in a moment.`)
-  ).kind;
+  return (await asking).kind;
+}
+
+/** As fetchInstanceKind, but never past the request's deadline (then a 504 `timeout`). */
+export function instanceKindWithin(instance: Instance): Promise<InstanceKind> {
+  return beforeDeadline(
+    fetchInstanceKind(instance.instanceId, instance.regionId),
+    `the attributes of ${instance.instanceId} are still loading; try again in a moment.`,
+  );
+}
+
+/**
+ * For an answer that has rows to show anyway: the kind, or while it cannot be had in time, what the
+ * instance list suggests (a cluster taken as classic, no flashback window).
+ */
+export async function instanceKindOrGuess(instance: Instance): Promise<InstanceKind> {
+  try {
+    return await instanceKindWithin(instance);
+  } catch {
+    return {
+      kind: instance.architecture === 'cluster' ? 'classic-cluster' : 'standard',
+      shardCount: instance.shardCount,
+      logStartTime: null,
+    };
+  }
 }
 
 export function clearInstanceKindsForTests(): void {
