@@ -10,7 +10,7 @@ import { eventually } from '@/lib/testing/eventually';
 import { SEED_INSTANCE_IDS } from './seed';
 import { taskState, type BackupTask } from './seed/backup-tasks';
 import { startEmulator, type RunningEmulator } from './server';
-import { sdkClient } from './test-client';
+import { sdkClient, sdkError } from './test-client';
 
 // The newer backup APIs, driven by the official SDK's own methods: the SDK is the peer that proves the
 // emulator speaks the protocol (GET for DescribeClusterBackupList, the models' field names and types).
@@ -21,22 +21,6 @@ const BIG = SEED_INSTANCE_IDS.bigCluster;
 const TAIR = SEED_INSTANCE_IDS.incremental;
 const DAY = 86_400_000;
 const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
-
-interface SdkError {
-  code: string;
-  statusCode: number;
-  accessDeniedDetail?: Record<string, string>;
-  data: Record<string, unknown>;
-}
-
-async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function sets(extra: Partial<DescribeClusterBackupListRequest> = {}, client = sdkClient(emu)) {
   return client.describeClusterBackupList(

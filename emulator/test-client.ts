@@ -18,3 +18,21 @@ export function sdkClient(
     }),
   );
 }
+
+/** What the SDK throws for an error answer, as a test reads it. */
+export interface SdkError {
+  code: string;
+  statusCode: number;
+  accessDeniedDetail?: Record<string, string>;
+  data: Record<string, unknown>;
+}
+
+/** The error a call that must fail throws; a call that succeeds fails the test. */
+export async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as SdkError;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { describeIssue } from '../faults/fault-config';
 import { BackupChangeError, type Dataset } from '../seed';
 import { finishMs } from '../seed/backup-tasks';
 import { isoSeconds } from '../seed/time-format';
 import type { AccessPolicies } from '../signing/access-policy';
-import { json, jsonError, readJson } from './admin-json';
+import { json, jsonError } from './admin-json';
+import { parseBody } from './backup-routes';
 
 // Admin routes for the newer backup states: start a manual backup (a task DescribeBackupTasks follows),
 // and change what an AccessKey may call (RAM denials).
@@ -34,19 +34,6 @@ const deniedSchema = z.strictObject({
   actions: z.array(z.string().regex(/^[A-Z][A-Za-z]{2,63}$/, 'Expected RPC action names')).max(64),
 });
 
-async function parse<T>(req: IncomingMessage, res: ServerResponse, schema: z.ZodType<T>): Promise<T | null> {
-  const body = await readJson(req);
-  if (!body.ok) {
-    jsonError(res, 400, '', 'Body must be a JSON object.');
-    return null;
-  }
-  const parsed = schema.safeParse(body.value);
-  if (parsed.success) return parsed.data;
-  const { field, message } = describeIssue(parsed.error);
-  jsonError(res, 400, field, message);
-  return null;
-}
-
 async function startTask(
   req: IncomingMessage,
   res: ServerResponse,
@@ -55,7 +42,7 @@ async function startTask(
 ): Promise<void> {
   if (!ctx.dataset.findInstance(instanceId))
     return jsonError(res, 404, 'instanceId', `No instance ${instanceId}.`);
-  const body = await parse(req, res, taskSchema);
+  const body = await parseBody(req, res, taskSchema);
   if (!body) return;
   try {
     const task = ctx.dataset.startBackupTask(instanceId, {
@@ -94,7 +81,7 @@ export async function handleKindsRoute(
   }
   const key = KEY_PATH.exec(pathname);
   if (key && req.method === 'PUT') {
-    const body = await parse(req, res, deniedSchema);
+    const body = await parseBody(req, res, deniedSchema);
     if (body) {
       ctx.policies.setDenied(decodeURIComponent(key[1]!), body.actions);
       json(res, 200, ctx.policies.snapshot());

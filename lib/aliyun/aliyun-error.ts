@@ -71,6 +71,17 @@ export class AliyunError extends Error {
   }
 }
 
+/**
+ * `instanceof` fails across Next.js bundles, which may each load this class: a sync started by the warmer
+ * (instrumentation) throws its bundle's AliyunError into a route handler's. The shape tells them apart.
+ */
+export function isAliyunError(err: unknown): err is AliyunError {
+  return (
+    err instanceof AliyunError ||
+    (err instanceof Error && err.name === 'AliyunError' && typeof (err as AliyunError).status === 'number')
+  );
+}
+
 const NOT_CONFIGURED_MESSAGE =
   'Alibaba Cloud credentials are not configured: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
   '(or another source of the Alibaba Cloud default credential chain), or run `npm run demo` to use the local emulator.';

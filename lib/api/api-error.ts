@@ -51,3 +51,11 @@ export class ApiError extends Error {
     return { error: { code: this.code, message: this.message, ...this.extra } };
   }
 }
+
+/** As `isAliyunError`: an ApiError thrown in another bundle (a sync's deadline) is still one. */
+export function isApiError(err: unknown): err is ApiError {
+  return (
+    err instanceof ApiError ||
+    (err instanceof Error && err.name === 'ApiError' && typeof (err as ApiError).toBody === 'function')
+  );
+}
