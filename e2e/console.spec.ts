@@ -201,7 +201,7 @@ test('a cluster job downloads all shards through one script', async ({ page }) =
   const whole = (await fetchBackups(page, cluster.instanceId, view)).jobs!.find(
     (j) => j.status === 'Success',
   )!;
-  const job = page.getByRole('button', { name: `Job ${whole.jobId}` });
+  const job = page.getByRole('button', { name: `Job ${whole.jobId}`, exact: true });
   await job.click();
   await expect(job).toHaveAttribute('aria-expanded', 'true');
   const shards = page.getByRole('table', { name: `Shards of job ${whole.jobId}` }).getByRole('row');
