@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { listInstances, signIn } from './console-helpers';
+import { INSTANCES } from './session';
 
 // axe on every page of the console, in the light and the dark theme (the system theme, emulated).
 
@@ -22,7 +23,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await signIn(page, 'demo');
-      const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+      const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
       await page.goto(`/instances/${cluster.instanceId}/backups?status=Failed,Success`);
       await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
       await expect(page.locator('html')).toHaveClass(new RegExp(scheme));

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import type { Instance } from '@/lib/aliyun/types';
-import { can, type SessionUser } from '@/lib/auth/roles';
 import { useFormat } from '@/components/ui/use-format';
 import { DEFAULT_PRESET, presetRange } from './date-range';
 import { EmptyState, ErrorState, InstanceNotFoundState, InvalidLinkState } from './backups-states';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
 import { hasFilters } from './backups-search-params';
+import { JobsTable } from './jobs-table';
 import type { useBackupsView } from './use-backups-view';
 
 /** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
@@ -17,17 +17,11 @@ export function BackupsBody({
   table,
   instanceId,
   instance,
-  user,
-  groupByJob,
-  onDownloadJob,
 }: {
   view: ReturnType<typeof useBackupsView>;
   table: BackupsTable;
   instanceId: string;
   instance: Instance | undefined;
-  user: SessionUser;
-  groupByJob: boolean;
-  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
 }) {
   const t = useTranslations('backups');
   const f = useFormat();
@@ -63,16 +57,14 @@ export function BackupsBody({
   if (!data || (data.total === 0 && data.syncing)) return <DataTableSkeleton />;
   if (data.total === 0)
     return <EmptyState filtered={hasFilters(state)} rangeText={rangeText} onReset={view.reset} />;
+  const loading = backups.isPlaceholderData && backups.isFetching;
+  if (data.jobs) return <JobsTable table={table} jobs={data.jobs} total={data.total} loading={loading} />;
   return (
     <>
       <DataTable
         table={table}
         caption={t('caption', { name: instance?.name ?? instanceId, range: rangeText })}
-        groupByJob={groupByJob}
-        shardCount={instance?.shardCount ?? null}
-        loading={backups.isPlaceholderData && backups.isFetching}
-        canDownload={can(user.role, 'download')}
-        onDownloadJob={onDownloadJob}
+        loading={loading}
       />
       <DataTablePagination table={table} />
     </>

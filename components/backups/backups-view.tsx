@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { Backup } from '@/lib/aliyun/types';
+import { errorMessage } from '@/lib/api/error-message';
+import { useNotify } from '@/components/ui/notifier';
 import type { SessionUser } from '@/lib/auth/roles';
 import { rememberInstance } from '@/lib/ui/recent-instances';
 import { useFormat } from '@/components/ui/use-format';
@@ -17,7 +18,10 @@ import { DataTableToolbar } from './data-table-toolbar';
 import { downloadBlock } from './download-policy';
 import { ExportMenu } from './export-menu';
 import { IndexingProgress } from './indexing-progress';
-import { JobScriptDialog } from './job-script-dialog';
+import { JobDownloadDialog } from './job-download-dialog';
+import { RestorableWindow } from './restorable-window';
+import { RunningBackups } from './running-backups';
+import { useDeepLinkedBackup } from './use-deep-linked-backup';
 import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
@@ -35,12 +39,25 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   const view = useBackupsView(instanceId);
   const { state, setState, range, backups } = view;
   const data = backups.data;
-  const [details, setDetails] = useState<Opened<Backup> | null>(null);
+  const [detailsOpener, setDetailsOpener] = useState<HTMLElement | null>(null);
   const [jobScript, setJobScript] = useState<Opened<string> | null>(null);
+  const [expandedSets, setExpandedSets] = useState<ReadonlySet<string>>(new Set());
   const instance = useInstances().data?.find((i) => i.instanceId === instanceId);
-  // Grouping by job is a cluster's: elsewhere every backup would be a job of one.
-  const cluster = (instance?.shardCount ?? 0) > 1;
+  // Grouping by job is a classic cluster's: elsewhere every backup would be a job of one, and a
+  // cloud-native cluster's sets are whole jobs already.
+  const cluster = data ? data.kind.kind === 'classic-cluster' : (instance?.shardCount ?? 0) > 1;
   const grouped = cluster && state.group === 'job';
+  // `?backup=<id>` is the open details panel, so a link opens it.
+  const t = useTranslations('kinds.link');
+  const notify = useNotify();
+  const linked = useDeepLinkedBackup(instanceId, state.backup, data?.rows, Boolean(data && !data.syncing));
+  const linkError = linked.error;
+  useEffect(() => {
+    if (!linkError) return;
+    notify(t('notFound', { message: errorMessage(linkError) }), 'error');
+    void setState({ backup: null }, { history: 'replace' });
+  }, [linkError, notify, setState, t]);
+  const details = linked.backup;
   const refresh = useRefreshBackups(instanceId, range, {
     asOf: data?.asOf ?? null,
     lastErrorAt: data?.lastError?.at ?? null,
@@ -63,13 +80,27 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       instanceId,
       role: user.role,
       format,
-      showDetails: (value, opener) => setDetails({ value, opener }),
+      showDetails: (value, opener) => {
+        setDetailsOpener(opener);
+        // The open panel is in the URL for links, not a step Back should walk through.
+        void setState({ backup: value.backupId }, { history: 'replace' });
+      },
+      expandedSets,
+      toggleSet: (id) =>
+        setExpandedSets((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      downloadJob: (value, opener) => setJobScript({ value, opener }),
     },
   });
 
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
+      {data?.kind.logStartTime && <RestorableWindow start={data.kind.logStartTime} timeZone={timeZone} />}
+      {!view.blocked && !view.notFound && <RunningBackups instanceId={instanceId} timeZone={timeZone} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
@@ -121,23 +152,19 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         table={table}
         instanceId={instanceId}
         instance={instance}
-        user={user}
-        groupByJob={grouped}
-        onDownloadJob={(value, opener) => setJobScript({ value, opener })}
       />
 
       <BackupDetailsSheet
         instanceId={instanceId}
-        backup={details?.value ?? null}
-        opener={details?.opener ?? null}
-        block={details ? downloadBlock(details.value, user.role) : null}
-        onClose={() => setDetails(null)}
+        backup={details}
+        opener={detailsOpener}
+        block={details ? downloadBlock(details, user.role) : null}
+        onClose={() => void setState({ backup: null }, { history: 'replace' })}
       />
-      <JobScriptDialog
+      <JobDownloadDialog
         instanceId={instanceId}
         jobId={jobScript?.value ?? null}
         opener={jobScript?.opener ?? null}
-        range={range}
         onClose={() => setJobScript(null)}
       />
     </div>

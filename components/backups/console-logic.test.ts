@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Backup, Instance } from '@/lib/aliyun/types';
+import type { Instance } from '@/lib/aliyun/types';
 import { checkRange, nextDayRange } from './date-range';
-import { groupByJob, shardsText } from './group-by-job';
 import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { invalidValues } from './link-check';
 import { pageRows } from './pagination';
@@ -79,26 +78,6 @@ describe('pageRows', () => {
     expect(en('rows', { first: 1, last: 100, total: 5400 })).toBe('1–100 of 5,400 backups');
     expect(en('one', { first: 1, total: 1 })).toBe('1 of 1 backup');
     expect(zh('rows', { first: 31, last: 60, total: 504 })).toBe('第 31–60 个，共 504 个备份');
-  });
-});
-
-describe('groupByJob', () => {
-  const b = (backupId: string, backupJobId: string | null) => ({ backupId, backupJobId }) as Backup;
-  it('keeps the order of first appearance and leaves backups without a job on their own', () => {
-    const groups = groupByJob([b('1', 'j1'), b('2', null), b('3', 'j1'), b('4', 'j2')], (x) => x);
-    expect(groups.map((g) => [g.jobId, g.items.map((x) => x.backupId)])).toEqual([
-      ['j1', ['1', '3']],
-      [null, ['2']],
-      ['j2', ['4']],
-    ]);
-  });
-
-  it('says when a job is cut by the page', () => {
-    const t = testTranslator('backups.job');
-    expect(shardsText(8, 8, t)).toBe('8 shards');
-    expect(shardsText(6, 8, t)).toBe('6 of 8 shards on this page');
-    expect(shardsText(1, null, t)).toBe('1 shard on this page');
-    expect(shardsText(6, 8, testTranslator('backups.job', 'zh-CN'))).toBe('本页显示 6 / 8 个分片');
   });
 });
 

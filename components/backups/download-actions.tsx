@@ -11,7 +11,7 @@ import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useDownloadBlockText } from './cells';
 import { copyText, fetchDownloadLink, startDownload } from './download-link';
 import type { DownloadBlock } from './download-policy';
-import { wgetCommand } from './shell-script';
+import { wgetCommand } from '@/lib/backups/shell-script';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
 

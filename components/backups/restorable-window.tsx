@@ -1,0 +1,20 @@
+'use client';
+
+import { History } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
+
+/** Flashback: the instance can be restored to any point from its log start time to now. */
+export function RestorableWindow({ start, timeZone }: { start: string; timeZone: TimeZoneMode }) {
+  const t = useTranslations('kinds.window');
+  return (
+    <p
+      className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300"
+      title={t('hint')}
+    >
+      <History aria-hidden className="h-4 w-4" />
+      <span className="font-medium">{t('label')}</span>
+      <time dateTime={start}>{t('range', { start: formatZonedDateTime(start, timeZone) })}</time>
+    </p>
+  );
+}
