@@ -2,10 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
-import { useNotify } from '@/components/ui/notifier';
 import type { SessionUser } from '@/lib/auth/roles';
 import { rememberInstance } from '@/lib/ui/recent-instances';
+import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
 import { BackupDetailsSheet } from './backup-details-sheet';
@@ -48,15 +48,16 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   const cluster = data ? data.kind.kind === 'classic-cluster' : (instance?.shardCount ?? 0) > 1;
   const grouped = cluster && state.group === 'job';
   // `?backup=<id>` is the open details panel, so a link opens it.
-  const t = useTranslations('kinds.link');
+  const linkText = useTranslations('kinds.link');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const linked = useDeepLinkedBackup(instanceId, state.backup, data?.rows, Boolean(data && !data.syncing));
   const linkError = linked.error;
   useEffect(() => {
     if (!linkError) return;
-    notify(t('notFound', { message: errorMessage(linkError) }), 'error');
+    notify(linkText('notFound', { message: errorMessage(linkError) }), 'error');
     void setState({ backup: null }, { history: 'replace' });
-  }, [linkError, notify, setState, t]);
+  }, [linkError, notify, setState, linkText, errorMessage]);
   const details = linked.backup;
   const refresh = useRefreshBackups(instanceId, range, {
     asOf: data?.asOf ?? null,
@@ -99,8 +100,8 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
-      {data?.kind.logStartTime && <RestorableWindow start={data.kind.logStartTime} timeZone={timeZone} />}
-      {!view.blocked && !view.notFound && <RunningBackups instanceId={instanceId} timeZone={timeZone} />}
+      {data?.kind.logStartTime && <RestorableWindow start={data.kind.logStartTime} />}
+      {!view.blocked && !view.notFound && <RunningBackups instanceId={instanceId} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
@@ -147,12 +148,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
               ? t('status.matches', { count: data.total })
               : ''}
       </p>
-      <BackupsBody
-        view={view}
-        table={table}
-        instanceId={instanceId}
-        instance={instance}
-      />
+      <BackupsBody view={view} table={table} instanceId={instanceId} instance={instance} />
 
       <BackupDetailsSheet
         instanceId={instanceId}

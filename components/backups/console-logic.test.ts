@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '@/lib/aliyun/types';
 import { checkRange, nextDayRange } from './date-range';
+import { downloadBlock, setDownloadBlock } from './download-policy';
 import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { invalidValues } from './link-check';
 import { pageRows } from './pagination';
@@ -117,5 +118,30 @@ describe('invalidValues', () => {
       { field: 'sort', value: 'bogus.asc' },
       { field: 'pageSize', value: '7' },
     ]);
+  });
+});
+
+describe('download blocks', () => {
+  it('a backup: the role first, then a status without a file', () => {
+    expect(downloadBlock({ status: 'Failed' }, 'viewer')).toEqual({ reason: 'role', role: 'viewer' });
+    expect(downloadBlock({ status: 'Failed' }, 'downloader')).toEqual({ reason: 'status', status: 'Failed' });
+    expect(downloadBlock({ status: 'Success' }, 'downloader')).toBeNull();
+  });
+
+  it('a backup set downloads while any node has a file, whatever its status says', () => {
+    const set = (status: string, nodes: number, unavailable: number) => ({
+      status,
+      set: { nodes, unavailable },
+    });
+    expect(setDownloadBlock(set('Incomplete', 16, 2), 'downloader')).toBeNull();
+    expect(setDownloadBlock(set('Failed', 4, 4), 'downloader')).toEqual({
+      reason: 'status',
+      status: 'Failed',
+    });
+    expect(setDownloadBlock(set('Running', 0, 0), 'downloader')).toEqual({
+      reason: 'status',
+      status: 'Running',
+    });
+    expect(setDownloadBlock(set('Success', 4, 0), 'viewer')).toEqual({ reason: 'role', role: 'viewer' });
   });
 });

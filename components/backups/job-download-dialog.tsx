@@ -5,11 +5,12 @@ import { Copy, Download } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ApiErrorBody } from '@/lib/api/api-error';
-import { errorMessage } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
 import { Sheet } from '@/components/ui/sheet';
+import { useErrorMessage } from '@/components/ui/use-error-message';
+import { useFacetValueText } from './cells';
 import { copyText } from './download-link';
 
 type Variant = 'public' | 'intranet';
@@ -59,6 +60,7 @@ export function JobDownloadDialog({
 function ScriptBody({ instanceId, jobId }: { instanceId: string; jobId: string }) {
   const t = useTranslations('kinds.script');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const [variant, setVariant] = useState<Variant>('public');
   const [confirmed, setConfirmed] = useState(false);
   const script = useQuery({
@@ -136,6 +138,7 @@ function ScriptBody({ instanceId, jobId }: { instanceId: string; jobId: string }
 /** The shards (or nodes) without a file, named, and the choice to download the rest. */
 function IncompleteJob({ refused, onConfirm }: { refused: ApiErrorBody['error']; onConfirm: () => void }) {
   const t = useTranslations('kinds.script');
+  const valueText = useFacetValueText();
   const missing = refused.missing ?? [];
   const shards = refused.shards ?? missing.length;
   const available = shards - missing.length;
@@ -145,17 +148,22 @@ function IncompleteJob({ refused, onConfirm }: { refused: ApiErrorBody['error'];
       className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
     >
       <h3 className="font-semibold">{t('incompleteTitle', { missing: missing.length, shards })}</h3>
-      <p>{t('incompleteBody', { available })}</p>
+      <p>{available > 0 ? t('incompleteBody', { available }) : t('noneAvailable')}</p>
       <ul className="max-h-40 list-disc overflow-y-auto pl-5">
         {missing.map((m, i) => (
           <li key={m.backupId ?? `${m.node}-${i}`}>
-            <code className="font-mono">{m.node ?? t('unnamed')}</code> — {m.reason}
+            <code className="font-mono">{m.node ?? t('unnamed')}</code> —{' '}
+            {m.cause === 'status'
+              ? t('cause.status', { status: valueText('status', m.status ?? '') })
+              : t(`cause.${m.cause}`)}
           </li>
         ))}
       </ul>
-      <Button variant="primary" onClick={onConfirm}>
-        {t('confirm', { available })}
-      </Button>
+      {available > 0 && (
+        <Button variant="primary" onClick={onConfirm}>
+          {t('confirm', { available })}
+        </Button>
+      )}
     </section>
   );
 }

@@ -4,16 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { can } from '@/lib/auth/roles';
 import type { JobSummary } from '@/lib/backups/answer';
 import type { JobDetail } from '@/lib/backups/list-jobs';
 import { cn } from '@/lib/ui/cn';
-import { formatBytes, formatExactBytes } from '@/lib/ui/format';
-import { formatDateTime } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
-import type { BackupsTable } from './data-table';
+import { useErrorMessage } from '@/components/ui/use-error-message';
+import { ExactBytes } from './cells';
+import { UPDATING_ROWS, type BackupsTable } from './data-table';
 import type { BackupsTableMeta } from './data-table-features';
 import { DataTablePagination } from './data-table-pagination';
 import { pageCount } from './pagination';
@@ -40,9 +39,10 @@ export function JobsTable({
     <>
       <ul
         aria-label={t('label')}
+        aria-busy={loading || undefined}
         className={cn(
           'divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700',
-          loading && 'opacity-60 transition-opacity',
+          loading && UPDATING_ROWS,
         )}
       >
         {jobs.map((job) => (
@@ -72,6 +72,7 @@ function JobStatusText({ job }: { job: JobSummary }) {
 
 function JobRow({ job, meta }: { job: JobSummary; meta: BackupsTableMeta }) {
   const t = useTranslations('kinds.jobs');
+  const f = meta.format;
   const [open, setOpen] = useState(false);
   const Chevron = open ? ChevronDown : ChevronRight;
   return (
@@ -89,13 +90,13 @@ function JobRow({ job, meta }: { job: JobSummary; meta: BackupsTableMeta }) {
         <JobStatusText job={job} />
         <span className="text-slate-700 tabular-nums dark:text-slate-300">
           {t('period', {
-            start: formatDateTime(job.startTime, meta.timeZone, true),
-            end: job.endTime ? formatDateTime(job.endTime, meta.timeZone, true) : t('running'),
+            start: f.dateTime(job.startTime, true),
+            end: job.endTime ? f.dateTime(job.endTime, true) : t('running'),
           })}
         </span>
-        <span className="text-slate-700 tabular-nums dark:text-slate-300" title={formatExactBytes(job.size)}>
-          {formatBytes(job.size)}
-        </span>
+        <ExactBytes bytes={job.size} className="text-slate-700 tabular-nums dark:text-slate-300">
+          {f.bytes(job.size)}
+        </ExactBytes>
         {can(meta.role, 'download') && (
           <Button size="sm" onClick={(e) => meta.downloadJob(job.jobId, e.currentTarget)}>
             <FileDown aria-hidden className="h-4 w-4" />
@@ -111,6 +112,7 @@ function JobRow({ job, meta }: { job: JobSummary; meta: BackupsTableMeta }) {
 
 function JobShards({ jobId, meta }: { jobId: string; meta: BackupsTableMeta }) {
   const t = useTranslations('kinds.jobs');
+  const errorMessage = useErrorMessage();
   const detail = useQuery({
     queryKey: ['job', meta.instanceId, jobId],
     queryFn: ({ signal }) =>

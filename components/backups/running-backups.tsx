@@ -4,16 +4,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { LoaderCircle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
-import { formatDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
+import { useErrorMessage } from '@/components/ui/use-error-message';
+import { useFormat } from '@/components/ui/use-format';
 import { instanceBackupsKey } from './backups-query-key';
 import { useBackupTasks } from './use-backup-tasks';
 
 const PHASES = new Set(['NoStart', 'Preparing', 'Waiting', 'Uploading', 'Checking', 'Finished']);
 
 /** Backups running now, above the table, with their progress; a finished one takes its place in the table. */
-export function RunningBackups({ instanceId, timeZone }: { instanceId: string; timeZone: TimeZoneMode }) {
+export function RunningBackups({ instanceId }: { instanceId: string }) {
   const t = useTranslations('kinds.tasks');
+  const f = useFormat();
+  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [finished, setFinished] = useState<string[]>([]);
   const tasks = useBackupTasks(instanceId, (jobIds) => {
@@ -58,7 +60,10 @@ export function RunningBackups({ instanceId, timeZone }: { instanceId: string; t
                     )}
                     {task.startTime && (
                       <span className="text-slate-600 dark:text-slate-300">
-                        {t('started', { time: formatDateTime(task.startTime, timeZone) })}
+                        {t('started', {
+                          time: f.dateTime(task.startTime),
+                          zone: f.zoneShort(Date.parse(task.startTime)),
+                        })}
                       </span>
                     )}
                   </div>
@@ -68,7 +73,9 @@ export function RunningBackups({ instanceId, timeZone }: { instanceId: string; t
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={task.progress ?? undefined}
-                    aria-valuetext={`${phase}${task.progress === null ? '' : `, ${task.progress}%`}`}
+                    aria-valuetext={
+                      task.progress === null ? phase : t('phaseProgress', { phase, progress: task.progress })
+                    }
                     className="h-1.5 overflow-hidden rounded-full bg-blue-100 dark:bg-blue-900"
                   >
                     <div

@@ -3,11 +3,11 @@
 import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
-import { formatBytes, formatExactBytes } from '@/lib/ui/format';
-import { formatDateTime } from '@/lib/ui/time-zone';
 import { Button } from '@/components/ui/button';
+import { useNotify } from '@/components/ui/notifier';
+import { ExactBytes, NoValue, useDownloadBlockText } from './cells';
 import type { BackupsTableMeta } from './data-table-features';
-import { downloadBlockReason } from './download-policy';
+import { downloadBlock, setDownloadBlock } from './download-policy';
 import { DownloadActions } from './download-actions';
 import { StatusBadge } from './status-badge';
 
@@ -47,17 +47,27 @@ export function SetNodesToggle({ backup, meta }: { backup: Backup; meta: Backups
   );
 }
 
+/** "Download all nodes": when it can't, it stays focusable and says why, as the single downloads do. */
 export function SetActions({ backup, meta }: { backup: Backup; meta: BackupsTableMeta }) {
   const t = useTranslations('kinds.set');
-  const blocked = downloadBlockReason({ status: 'Success' }, meta.role);
-  const usable = (backup.set?.nodes ?? 0) - (backup.set?.unavailable ?? 0);
+  const notify = useNotify();
+  const blockText = useDownloadBlockText();
+  const block = setDownloadBlock(backup, meta.role);
+  const reason = block ? blockText(block) : null;
+  const reasonId = `set-download-reason-${backup.backupId}`;
   return (
     <div className="flex justify-end">
+      {reason && (
+        <span id={reasonId} className="sr-only">
+          {reason}
+        </span>
+      )}
       <Button
         size="sm"
-        disabled={blocked !== null || usable <= 0}
-        title={blocked ?? undefined}
-        onClick={(e) => meta.downloadJob(backup.backupId, e.currentTarget)}
+        aria-disabled={reason ? true : undefined}
+        aria-describedby={reason ? reasonId : undefined}
+        title={reason ?? undefined}
+        onClick={(e) => (reason ? notify(reason) : meta.downloadJob(backup.backupId, e.currentTarget))}
       >
         <FileDown aria-hidden className="h-4 w-4" />
         {t('download')}
@@ -78,6 +88,7 @@ export function NodeTable({
   meta: BackupsTableMeta;
 }) {
   const t = useTranslations('kinds.set');
+  const f = meta.format;
   const cell = 'px-3 py-1.5 align-middle';
   return (
     <table className="w-full text-left text-sm">
@@ -97,24 +108,32 @@ export function NodeTable({
       <tbody>
         {backups.map((node) => (
           <tr key={node.backupId} className="border-t border-slate-200 dark:border-slate-700">
-            <td className={`${cell} font-mono text-xs whitespace-nowrap`}>{node.nodeInstanceId ?? '—'}</td>
+            <td className={`${cell} font-mono text-xs whitespace-nowrap`}>
+              {node.nodeInstanceId ?? <NoValue />}
+            </td>
             <td className={cell}>
               <StatusBadge status={node.status} />
             </td>
-            <td className={`${cell} whitespace-nowrap tabular-nums`} title={formatExactBytes(node.size)}>
-              {formatBytes(node.size)}
+            <td className={cell}>
+              <ExactBytes bytes={node.size} className="whitespace-nowrap tabular-nums">
+                {f.bytes(node.size)}
+              </ExactBytes>
             </td>
             <td className={`${cell} whitespace-nowrap tabular-nums`}>
-              {formatDateTime(node.startTime, meta.timeZone, true)}
+              <time dateTime={node.startTime}>{f.dateTime(node.startTime, true)}</time>
             </td>
             <td className={`${cell} whitespace-nowrap tabular-nums`}>
-              {formatDateTime(node.endTime, meta.timeZone, true)}
+              {node.endTime ? (
+                <time dateTime={node.endTime}>{f.dateTime(node.endTime, true)}</time>
+              ) : (
+                <NoValue />
+              )}
             </td>
             <td className={cell}>
               <DownloadActions
                 instanceId={meta.instanceId}
                 backup={node}
-                blockReason={downloadBlockReason(node, meta.role)}
+                block={downloadBlock(node, meta.role)}
                 onShowDetails={(opener) => meta.showDetails(node, opener)}
               />
             </td>

@@ -1,3 +1,5 @@
+import type { ShardSkipped } from '@/lib/backups/shell-script';
+
 // The errors our API answers with. Anything thrown that is not an ApiError (or an AliyunError,
 // which the route wrapper converts) becomes a generic 500 and is never echoed to the browser.
 
@@ -31,7 +33,7 @@ export interface ApiErrorBody {
     /** A RAM denial: the action and the policy type (never who was denied). */
     accessDenied?: { action: string | null; policyType: string | null; denyType: string | null };
     /** A job's script refused as incomplete: the shards (or nodes) without a file. */
-    missing?: { node: string | null; backupId: string | null; reason: string }[];
+    missing?: ShardSkipped[];
     /** With `missing`: how many shards (or nodes) the job has in all. */
     shards?: number;
   };

@@ -34,7 +34,13 @@ export function missingShards(
 ): ShardSkipped[] {
   const bad = backups
     .filter((b) => b.status !== 'Success')
-    .map((b) => ({ node: b.nodeInstanceId, backupId: b.backupId, reason: `status ${b.status}, no file` }));
+    .map((b): ShardSkipped => ({
+      node: b.nodeInstanceId,
+      backupId: b.backupId,
+      cause: 'status',
+      status: b.status,
+      reason: `status ${b.status}, no file`,
+    }));
   const expected = kind.shardCount ?? 0;
   const listed = new Set(backups.map((b) => b.nodeInstanceId));
   const prefix = `${instanceId}-db-`;
@@ -42,7 +48,15 @@ export function missingShards(
   const absent = backups.every((b) => b.nodeInstanceId?.startsWith(prefix))
     ? Array.from({ length: expected }, (_, n) => `${prefix}${n}`).filter((node) => !listed.has(node))
     : Array.from({ length: Math.max(0, expected - backups.length) }, () => null);
-  return [...bad, ...absent.map((node) => ({ node, backupId: null, reason: 'no backup in this job' }))];
+  return [
+    ...bad,
+    ...absent.map((node): ShardSkipped => ({
+      node,
+      backupId: null,
+      cause: 'absent',
+      reason: 'no backup in this job',
+    })),
+  ];
 }
 
 /** Every backup of a classic cluster's job with fresh URLs: DescribeBackups filtered by BackupJobId. */
@@ -104,6 +118,7 @@ export async function buildJobScript(
       skipped.push({
         node: b.nodeInstanceId,
         backupId: b.backupId,
+        cause: 'unlisted',
         reason: 'no longer listed by Alibaba Cloud',
       });
       continue;

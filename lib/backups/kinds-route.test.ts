@@ -173,7 +173,12 @@ describe('whole jobs of a 256-shard classic cluster', () => {
     const refused = await callRoute(getScript, path, { instanceId: BIG, jobId: job.jobId });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.missing).toEqual([
-      expect.objectContaining({ node: `${BIG}-db-17`, reason: 'status Failed, no file' }),
+      expect.objectContaining({
+        node: `${BIG}-db-17`,
+        cause: 'status',
+        status: 'Failed',
+        reason: 'status Failed, no file',
+      }),
     ]);
     const ok = await callRoute(getScript, `${path}?confirm=incomplete`, {
       instanceId: BIG,

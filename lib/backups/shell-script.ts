@@ -20,6 +20,11 @@ export interface ShardSkipped {
   node: string | null;
   /** Null for a shard that has no backup in the job at all. */
   backupId: string | null;
+  /** Why, for the console to word: the backup did not succeed, the shard has none, or Alibaba Cloud no longer lists it. */
+  cause: 'status' | 'absent' | 'unlisted';
+  /** With `status`: the backup's status. */
+  status?: string;
+  /** The same in English, for the script's comment. */
   reason: string;
 }
 
