@@ -60,14 +60,14 @@ test('log backups: the Type filter finds them, and the header shows the restorab
   await expect(page.getByText('Restorable to any point')).toBeVisible();
   await expect(page.getByText(/^from .+ to now$/)).toBeVisible();
 
-  await toggleFacet(page, 'Type', 'IncrementalBackup');
+  await toggleFacet(page, 'Type', 'Incremental');
   await expect(page).toHaveURL(/type=IncrementalBackup/);
   const logs = await fetchBackups(page, INSTANCES.incremental, { ...range, type: 'IncrementalBackup' });
   expect(logs.total).toBeGreaterThanOrEqual(24);
   await expect(page.getByText(`1–30 of ${logs.total} backups`)).toBeVisible();
-  const types = page.getByRole('cell', { name: 'IncrementalBackup', exact: true });
+  const types = page.getByRole('cell', { name: 'Incremental', exact: true });
   await expect(types).toHaveCount(30);
-  await expect(page.getByRole('cell', { name: 'FullBackup', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: 'Full', exact: true })).toHaveCount(0);
 });
 
 test('a 256-shard job is one row on one page, and its script holds 256 fresh URLs', async ({ page }) => {
