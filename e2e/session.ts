@@ -8,6 +8,10 @@ export const INSTANCES = {
   standard: 'r-bp1standard000001',
   cluster: 'r-uf6cluster000001',
   scale: 'r-t4nscale00000001',
+  rwsplit: 'r-bp1rwsplit0000001',
+  incremental: 'r-bp1tairincr000001',
+  cloudNative: 'r-bp1cnative000001',
+  bigCluster: 'r-uf6cluster256sh1',
 } as const;
 
 export function baseUrl(): string {

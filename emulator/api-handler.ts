@@ -9,6 +9,7 @@ import { newRequestId } from './protocol/request-id';
 import { mergeParams, readBody } from './protocol/request-params';
 import { sendError, sendMalformed, sendResult, type ResponseFormat } from './protocol/respond';
 import { authenticate } from './signing/authenticate';
+import type { AccessPolicies } from './signing/access-policy';
 import type { NonceStore } from './signing/nonce-store';
 import type { Dataset } from './seed';
 
@@ -16,6 +17,7 @@ export interface ApiContext {
   dataset: Dataset;
   keys: ReadonlyMap<string, string>;
   nonces: NonceStore;
+  policies: AccessPolicies;
   faults: FaultController;
   stats: Stats;
   downloadUrls: ActionContext['downloadUrls'];
@@ -73,9 +75,15 @@ export async function handleApi(
       body,
       params,
     };
-    authenticate(request, { keys: ctx.keys, nonces: ctx.nonces, nowMs: Date.now() });
+    const { accessKeyId } = authenticate(request, { keys: ctx.keys, nonces: ctx.nonces, nowMs: Date.now() });
+    ctx.policies.check(accessKeyId, action);
 
-    const result = handler({ params, dataset: ctx.dataset, downloadUrls: ctx.downloadUrls });
+    const result = handler({
+      params,
+      dataset: ctx.dataset,
+      nowMs: Date.now(),
+      downloadUrls: ctx.downloadUrls,
+    });
     if (format === 'JSON' && ctx.faults.shouldMalform(action)) {
       ctx.stats.fault('malformed');
       return sendMalformed(res, requestId);

@@ -9,6 +9,14 @@ function portFrom(value: string | undefined): number {
   return port;
 }
 
+function taskSecondsFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > 3600)
+    throw new Error(`EMULATOR_TASK_SECONDS must be a whole number of seconds from 1 to 3600, not "${value}"`);
+  return seconds;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { port: { type: 'string' }, host: { type: 'string' } },
@@ -26,6 +34,7 @@ async function main(): Promise<void> {
       : undefined,
     faults: faultsFromEnv(env),
     scaleBackups: parseScaleBackups(env.EMULATOR_SCALE_BACKUPS),
+    taskDurationSeconds: taskSecondsFrom(env.EMULATOR_TASK_SECONDS),
   });
   console.log(`listening on ${emulator.url}`);
 

@@ -1,6 +1,7 @@
 import {
   BackupChangeError,
   addBackup,
+  assertWritable,
   removeBackup,
   setBackupStatus,
   type NewBackupInput,
@@ -13,6 +14,9 @@ import { seedInstances, type SeedInstance, type SeedOptions } from './seed/insta
 import { createListStore, type ListStore } from './seed/list-store';
 import { seedRegions } from './seed/regions';
 import { checkScaleBackups } from './seed/scale-backups';
+import { FINISHED_LISTED_MS, finishMs, newTask, settleTasks, type BackupTask } from './seed/backup-tasks';
+import type { ClusterSet } from './seed/cluster-sets';
+import { clusterSetsOf, instanceAttributeOf } from './seed/kinds-dataset';
 import type { KVStoreInstance, RawBackup, RawRegion } from './seed/types';
 
 export {
@@ -30,6 +34,8 @@ export {
   type NewBackupInput,
   type StatusChange,
 } from './seed/backup-changes';
+export type { BackupTask } from './seed/backup-tasks';
+export type { ClusterSet } from './seed/cluster-sets';
 export { MAX_SCALE_BACKUPS, checkScaleBackups, parseScaleBackups } from './seed/scale-backups';
 
 export interface StorageSummary {
@@ -62,6 +68,14 @@ export interface Dataset {
   setBackupStatus(instanceId: string, backupId: string, change: StatusChange): RawBackup;
   /** Expires a backup: gone from listings and downloads. Returns it as it was. Throws BackupChangeError. */
   removeBackup(instanceId: string, backupId: string): RawBackup;
+  /** A cloud-native cluster's backup sets, newest first, running ones included; [] for other instances. */
+  clusterSets(instanceId: string): ClusterSet[];
+  /** One DescribeInstanceAttribute `DBInstanceAttribute`, or undefined for an unknown instance. */
+  instanceAttribute(instanceId: string): Record<string, unknown> | undefined;
+  /** Starts a manual backup that finishes `durationSeconds` later (real clock). Throws BackupChangeError. */
+  startBackupTask(instanceId: string, opts: { durationSeconds: number; size?: number }): BackupTask;
+  /** What DescribeBackupTasks lists now: running tasks and those finished within the last ten minutes. */
+  backupTasks(instanceId: string): BackupTask[];
 }
 
 export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
@@ -71,6 +85,8 @@ export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
   const byId = new Map(seeded.map((s) => [s.raw.InstanceId, s]));
   const stores = new Map<string, BackupStore | ListStore>();
   const lastSuccessSize = new Map<string, number>();
+  const tasks = new Map<string, BackupTask[]>();
+  const tasksOf = (instanceId: string) => tasks.get(instanceId) ?? [];
 
   const storeOf = (instanceId: string): BackupStore | ListStore | undefined => {
     const instance = byId.get(instanceId);
@@ -83,6 +99,8 @@ export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
           : createListStore(() => generateBackups(instance, anchor));
       stores.set(instanceId, store);
     }
+    // Tasks run on the clock: whatever has finished by now is a backup by now.
+    settleTasks(instance, store, tasksOf(instanceId), Date.now());
     return store;
   };
   const target = (instanceId: string): [SeedInstance, BackupStore] => {
@@ -128,5 +146,38 @@ export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
     setBackupStatus: (instanceId, backupId, change) =>
       setBackupStatus(...target(instanceId), backupId, change, lastSuccessSize),
     removeBackup: (instanceId, backupId) => removeBackup(...target(instanceId), backupId),
+    clusterSets(instanceId) {
+      const instance = byId.get(instanceId);
+      const store = storeOf(instanceId);
+      return instance && store ? clusterSetsOf(instance, store, tasksOf(instanceId), Date.now()) : [];
+    },
+    instanceAttribute(instanceId) {
+      const instance = byId.get(instanceId);
+      const store = storeOf(instanceId);
+      return instance && store ? instanceAttributeOf(instance, store) : undefined;
+    },
+    startBackupTask(instanceId, opts) {
+      const [instance, store] = target(instanceId);
+      assertWritable(instance);
+      if (instance.plan.kind === 'bulk') {
+        throw new BackupChangeError(
+          'read-only',
+          'instanceId',
+          `${instanceId} computes its backups and runs no tasks.`,
+        );
+      }
+      const task = newTask(instance, store, tasksOf(instanceId), {
+        nowMs: Date.now(),
+        durationMs: opts.durationSeconds * 1000,
+        size: opts.size,
+      });
+      tasks.set(instanceId, [...tasksOf(instanceId), task]);
+      return task;
+    },
+    backupTasks(instanceId) {
+      storeOf(instanceId);
+      const now = Date.now();
+      return tasksOf(instanceId).filter((t) => now - finishMs(t) < FINISHED_LISTED_MS);
+    },
   };
 }

@@ -9,26 +9,11 @@ import { startEmulator, type RunningEmulator } from './server';
 import { OSS_SIGNER_ID, ossSignerSecret, presignUrl } from './downloads/presign';
 import { signParamsV1 } from './signing/v1';
 import { signRequestV3 } from './signing/v3';
-import { sdkClient } from './test-client';
+import { sdkClient, sdkError } from './test-client';
 
 let emu: RunningEmulator;
 const DOC = SEED_INSTANCE_IDS.docExample;
 const WIDE = { startTime: '2000-01-01T00:00Z', endTime: '2099-01-01T00:00Z' };
-
-interface SdkError {
-  code: string;
-  statusCode: number;
-  data: Record<string, unknown>;
-}
-
-async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function v3Fetch(
   query: Record<string, string>,

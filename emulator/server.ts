@@ -15,6 +15,7 @@ import { NO_FAULTS, faultConfigSchema, type FaultConfig } from './faults/fault-c
 import { FaultController } from './faults/fault-controller';
 import { Stats } from './faults/stats';
 import { createDataset, type Dataset, type RawBackup } from './seed';
+import { AccessPolicies } from './signing/access-policy';
 import { NonceStore } from './signing/nonce-store';
 
 export type { FaultConfig } from './faults/fault-config';
@@ -24,6 +25,13 @@ export type { Dataset } from './seed';
 export const DEFAULT_ACCESS_KEY_ID = 'demo-access-key-id';
 export const DEFAULT_ACCESS_KEY_SECRET = 'demo-access-key-secret';
 export const DEFAULT_PORT = 4010;
+/** A second key whose RAM policy lacks the newer backup permissions: its calls to those answer NoPermission. */
+export const DEFAULT_RESTRICTED_KEY_ID = 'restricted-access-key-id';
+export const DEFAULT_RESTRICTED_KEY_SECRET = 'restricted-access-key-secret';
+/** What the restricted key may not call: a least-privilege policy written before these APIs were used. */
+export const RESTRICTED_DENIES = ['DescribeClusterBackupList', 'DescribeBackupTasks'] as const;
+/** How long a backup started through the admin endpoint runs, unless the request says otherwise. */
+export const DEFAULT_TASK_SECONDS = 60;
 
 export interface EmulatorOptions {
   /** 0 = a random free port. Default 4010. */
@@ -32,6 +40,11 @@ export interface EmulatorOptions {
   host?: string;
   accessKeyId?: string;
   accessKeySecret?: string;
+  /** The second, restricted key (see RESTRICTED_DENIES). */
+  restrictedAccessKeyId?: string;
+  restrictedAccessKeySecret?: string;
+  /** Default duration of a manual backup started through the admin endpoint; default 60. */
+  taskDurationSeconds?: number;
   /** Anchor for the seeded data; default `new Date()`. */
   now?: Date;
   faults?: Partial<FaultConfig>;
@@ -53,8 +66,12 @@ export interface RunningEmulator {
   dataset: Dataset;
   faults: FaultController;
   stats: Stats;
+  /** Each key's denied actions; change at runtime with `setDenied`, back with `reset`. */
+  policies: AccessPolicies;
   accessKeyId: string;
   accessKeySecret: string;
+  restrictedAccessKeyId: string;
+  restrictedAccessKeySecret: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +79,14 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
   const host = opts.host ?? '127.0.0.1';
   const accessKeyId = opts.accessKeyId ?? DEFAULT_ACCESS_KEY_ID;
   const accessKeySecret = opts.accessKeySecret ?? DEFAULT_ACCESS_KEY_SECRET;
-  const keys = new Map([[accessKeyId, accessKeySecret]]);
+  const restrictedAccessKeyId = opts.restrictedAccessKeyId ?? DEFAULT_RESTRICTED_KEY_ID;
+  const restrictedAccessKeySecret = opts.restrictedAccessKeySecret ?? DEFAULT_RESTRICTED_KEY_SECRET;
+  const keys = new Map([
+    [accessKeyId, accessKeySecret],
+    [restrictedAccessKeyId, restrictedAccessKeySecret],
+  ]);
+  const policies = new AccessPolicies(new Map([[restrictedAccessKeyId, RESTRICTED_DENIES]]));
+  const taskSeconds = opts.taskDurationSeconds ?? DEFAULT_TASK_SECONDS;
   const ossKeys = new Map([[OSS_SIGNER_ID, ossSignerSecret(accessKeySecret)]]);
   const ttl = opts.downloadUrlTtlSeconds ?? 900;
   let dataset: Dataset;
@@ -94,12 +118,12 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     if (url.pathname.startsWith('/__admin/'))
-      return handleAdmin(req, res, url, { faults, stats, dataset, downloadUrls });
+      return handleAdmin(req, res, url, { faults, stats, dataset, downloadUrls, policies, taskSeconds });
     if (url.pathname.startsWith(`${PUBLIC_PREFIX}/`) || url.pathname.startsWith(`${INTRANET_PREFIX}/`)) {
       stats.download();
       return handleDownload(req, res, url, { dataset, keys: ossKeys });
     }
-    return handleApi(req, res, url, { dataset, keys, nonces, faults, stats, downloadUrls });
+    return handleApi(req, res, url, { dataset, keys, nonces, policies, faults, stats, downloadUrls });
   }
 
   const server = createServer((req, res) => {
@@ -122,8 +146,11 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
         dataset,
         faults,
         stats,
+        policies,
         accessKeyId,
         accessKeySecret,
+        restrictedAccessKeyId,
+        restrictedAccessKeySecret,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { Fragment } from 'react';
 import { requestTime } from '@/components/shell/request-time';
 import type { AuditRow } from '@/lib/audit/audit-query';
 import type { Formatter } from '@/lib/format/formatter';
@@ -50,7 +51,9 @@ export async function AuditTable({ rows, f }: { rows: AuditRow[]; f: Formatter }
                 {r.role ? (roles.has(r.role) ? roles(r.role) : r.role) : '—'}
               </td>
               <td className={id}>{r.instanceId ?? '—'}</td>
-              <td className={id}>{r.backupId ?? '—'}</td>
+              <td className={`${cell} min-w-40 font-mono text-xs`}>
+                {r.backupId ? <IdList ids={r.backupId.split(',')} /> : '—'}
+              </td>
               <td className={`${cell} whitespace-nowrap`}>{r.variant ? word('variants', r.variant) : '—'}</td>
               <td className={id}>{r.address ?? '—'}</td>
               <td className={`${cell} tabular-nums`}>{r.status ?? '—'}</td>
@@ -61,4 +64,18 @@ export async function AuditTable({ rows, f }: { rows: AuditRow[]; f: Formatter }
       </table>
     </div>
   );
+}
+
+/** A download-all script's row names every backup it handed out: the list wraps between ids, never inside one. */
+function IdList({ ids }: { ids: string[] }) {
+  return ids.map((backupId, i) => (
+    <Fragment key={backupId}>
+      {i > 0 && (
+        <>
+          ,<wbr />
+        </>
+      )}
+      <span className="whitespace-nowrap">{backupId}</span>
+    </Fragment>
+  ));
 }

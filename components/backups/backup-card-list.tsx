@@ -1,70 +1,39 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Fragment } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import { useFormat } from '@/components/ui/use-format';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue, useDownloadBlockText } from './cells';
-import { JobHeader, UPDATING_ROWS, useExpandedJobs, type BackupsTable } from './data-table';
+import { UPDATING_ROWS, type BackupsTable } from './data-table';
 import { DownloadActions } from './download-actions';
 import { downloadBlock } from './download-policy';
-import { groupByJob } from './group-by-job';
 import { StatusBadge } from './status-badge';
 
 /**
  * The table's rows as cards, for screens under 640 px: status, time, size and node at a glance, and the
- * download action in reach without scrolling sideways. Grouped by job, as the table is.
+ * download action in reach without scrolling sideways.
  */
 export function BackupCardList({
   table,
   caption,
-  groupByJob: grouped,
-  shardCount,
   loading,
-  canDownload,
-  onDownloadJob,
   className,
 }: {
   table: BackupsTable;
   caption: string;
-  groupByJob: boolean;
-  shardCount: number | null;
   loading: boolean;
-  canDownload: boolean;
-  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
   className?: string;
 }) {
-  const [expanded, toggle] = useExpandedJobs();
-  const rows = table.getRowModel().rows.map((r) => r.original);
-  const card = (b: Backup) => <BackupCard key={b.backupId} table={table} backup={b} />;
   return (
     <ul
       aria-label={caption}
       aria-busy={loading || undefined}
       className={cn('space-y-2', loading && UPDATING_ROWS, className)}
     >
-      {grouped
-        ? groupByJob(rows, (b) => b).map(({ key, jobId, items }) =>
-            jobId === null ? (
-              card(items[0]!)
-            ) : (
-              <Fragment key={key}>
-                <li className="rounded-lg border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-900">
-                  <JobHeader
-                    jobId={jobId}
-                    backups={items}
-                    shardCount={shardCount}
-                    open={expanded.has(jobId)}
-                    onToggle={() => toggle(jobId)}
-                    onDownload={canDownload ? (opener) => onDownloadJob(jobId, opener) : undefined}
-                  />
-                </li>
-                {expanded.has(jobId) && items.map(card)}
-              </Fragment>
-            ),
-          )
-        : rows.map(card)}
+      {table.getRowModel().rows.map((r) => (
+        <BackupCard key={r.original.backupId} table={table} backup={r.original} />
+      ))}
     </ul>
   );
 }

@@ -9,6 +9,7 @@ import { useFormat } from '@/components/ui/use-format';
 import { useNow } from '@/components/ui/use-now';
 import { BackupUrlReveal } from './backup-url-reveal';
 import { FacetValue, NoValue } from './cells';
+import { CopyLinkButton } from './copy-link-button';
 import type { DownloadBlock } from './download-policy';
 import { recoverFlags } from './recover-config';
 import { StatusBadge } from './status-badge';
@@ -52,6 +53,7 @@ export function BackupDetailsSheet({
     >
       {backup && (
         <div className="space-y-6">
+          <CopyLinkButton backupId={backup.backupId} />
           <dl>
             <Field label={columns('status')}>
               <StatusBadge status={backup.status} />

@@ -11,6 +11,7 @@ import { DataTablePagination } from './data-table-pagination';
 import { BackupCardList } from './backup-card-list';
 import { RoleNotice } from './role-notice';
 import { hasFilters } from './backups-search-params';
+import { JobsTable } from './jobs-table';
 import type { useBackupsView } from './use-backups-view';
 
 // The states that stand in for the table load only when one is shown; a page of rows never needs them.
@@ -28,16 +29,12 @@ export function BackupsBody({
   instanceId,
   instance,
   user,
-  groupByJob,
-  onDownloadJob,
 }: {
   view: ReturnType<typeof useBackupsView>;
   table: BackupsTable;
   instanceId: string;
   instance: Instance | undefined;
   user: SessionUser;
-  groupByJob: boolean;
-  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
 }) {
   const t = useTranslations('backups');
   const f = useFormat();
@@ -81,19 +78,26 @@ export function BackupsBody({
       </EmptyState>
     );
   }
+  const loading = backups.isPlaceholderData && backups.isFetching;
+  const canDownload = can(user.role, 'download');
+  const notice = !canDownload && <RoleNotice role={user.role} />;
+  // Whole jobs (a classic cluster grouped by job) come paged by job from the API.
+  if (data.jobs)
+    return (
+      <>
+        {notice}
+        <JobsTable table={table} jobs={data.jobs} total={data.total} loading={loading} />
+      </>
+    );
   const rows = {
     table,
     caption: t('caption', { name: instance?.name ?? instanceId, range: rangeText }),
-    groupByJob,
-    shardCount: instance?.shardCount ?? null,
-    loading: backups.isPlaceholderData && backups.isFetching,
-    canDownload: can(user.role, 'download'),
-    onDownloadJob,
+    loading,
   };
   // Both are rendered; CSS shows the table from 640 px and the cards below it (no layout flash on load).
   return (
     <>
-      {!rows.canDownload && <RoleNotice role={user.role} />}
+      {notice}
       <div className="hidden sm:block">
         <DataTable {...rows} />
       </div>

@@ -30,6 +30,8 @@ export const backupsSearchParsers = {
   page: parseAsInteger.withDefault(1),
   pageSize: parseAsInteger.withDefault(PAGE_SIZES[0]),
   group: parseAsStringLiteral(['job'] as const),
+  /** The backup whose details panel is open: a link to it opens it. */
+  backup: parseAsString,
 };
 
 /** The server page's reader of the same URL. */
@@ -39,7 +41,7 @@ export type BackupsSearchState = inferParserType<typeof backupsSearchParsers>;
 
 export const FACET_NAMES: readonly FacetName[] = ['status', 'type', 'mode', 'method', 'node'];
 
-/** The API request for a view; `group` is the page's own and is not sent. */
+/** The API request for a view; `backup` (the open details panel) is the page's own and is not sent. */
 export function toApiParams(state: BackupsSearchState): BackupsSearchParams {
   return {
     start: state.start ?? undefined,
@@ -53,6 +55,7 @@ export function toApiParams(state: BackupsSearchState): BackupsSearchParams {
     sort: state.sort,
     page: String(state.page),
     pageSize: String(state.pageSize),
+    group: state.group ?? undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { errorDetail, isRetryable } from '@/lib/api/error-message';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { FACETS } from '@/lib/backups/facets';
 import { PAGE_SIZES, SORT_FIELDS } from '@/lib/backups/query-rules';
+import { AccessDeniedDetail } from './access-denied-detail';
 import { Button } from '@/components/ui/button';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { openInstancePicker } from '@/components/shell/instance-picker';
@@ -112,6 +113,7 @@ export function ErrorState({
       tone="error"
     >
       <p className="text-sm">{signedOut ? t('signedOutBody') : errorMessage(error, false)}</p>
+      <AccessDeniedDetail detail={api?.body.accessDenied} />
       {detail && <p className="text-sm break-words opacity-90">{t('detail', { message: detail })}</p>}
       {api?.body.field && <p className="text-sm">{t.rich('field', { field: api.body.field, code })}</p>}
       {api?.body.requestId && (

@@ -3,9 +3,10 @@
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import type { Backup } from '@/lib/aliyun/types';
 import type { SessionUser } from '@/lib/auth/roles';
 import { rememberInstance } from '@/lib/ui/recent-instances';
+import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
 import { BackupsBody } from './backups-body';
@@ -19,6 +20,9 @@ import { ExportMenu } from './export-menu';
 import { sameRange } from './date-range';
 import { QueryProgress } from './query-progress';
 import { IndexingProgress } from './indexing-progress';
+import { RestorableWindow } from './restorable-window';
+import { RunningBackups } from './running-backups';
+import { useDeepLinkedBackup } from './use-deep-linked-backup';
 import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
@@ -29,7 +33,7 @@ import { ZoneNotice } from './zone-notice';
 const BackupDetailsSheet = dynamic(() => import('./backup-details-sheet').then((m) => m.BackupDetailsSheet), {
   ssr: false,
 });
-const JobScriptDialog = dynamic(() => import('./job-script-dialog').then((m) => m.JobScriptDialog), {
+const JobDownloadDialog = dynamic(() => import('./job-download-dialog').then((m) => m.JobDownloadDialog), {
   ssr: false,
 });
 
@@ -45,18 +49,32 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   const view = useBackupsView(instanceId);
   const { state, setState, range, backups } = view;
   const data = backups.data;
-  const [details, setDetails] = useState<Opened<Backup> | null>(null);
+  const [detailsOpener, setDetailsOpener] = useState<HTMLElement | null>(null);
   const [jobScript, setJobScript] = useState<Opened<string> | null>(null);
+  const [expandedSets, setExpandedSets] = useState<ReadonlySet<string>>(new Set());
+  const instance = useInstances().data?.find((i) => i.instanceId === instanceId);
+  // Grouping by job is a classic cluster's: elsewhere every backup would be a job of one, and a
+  // cloud-native cluster's sets are whole jobs already.
+  const cluster = data ? data.kind.kind === 'classic-cluster' : (instance?.shardCount ?? 0) > 1;
+  const grouped = cluster && state.group === 'job';
+  // `?backup=<id>` is the open details panel, so a link opens it.
+  const linkText = useTranslations('kinds.link');
+  const notify = useNotify();
+  const errorMessage = useErrorMessage();
+  const linked = useDeepLinkedBackup(instanceId, state.backup, data?.rows, Boolean(data && !data.syncing));
+  const linkError = linked.error;
+  useEffect(() => {
+    if (!linkError) return;
+    notify(linkText('notFound', { message: errorMessage(linkError) }), 'error');
+    void setState({ backup: null }, { history: 'replace' });
+  }, [linkError, notify, setState, linkText, errorMessage]);
+  const details = linked.backup;
   const [opened, setOpened] = useState({ details: false, jobScript: false });
   if ((details && !opened.details) || (jobScript && !opened.jobScript))
     setOpened({
       details: opened.details || details !== null,
       jobScript: opened.jobScript || jobScript !== null,
     });
-  const instance = useInstances().data?.find((i) => i.instanceId === instanceId);
-  // Grouping by job is a cluster's: elsewhere every backup would be a job of one.
-  const cluster = (instance?.shardCount ?? 0) > 1;
-  const grouped = cluster && state.group === 'job';
   const refresh = useRefreshBackups(instanceId, range, {
     asOf: data?.asOf ?? null,
     lastErrorAt: data?.lastError?.at ?? null,
@@ -81,7 +99,19 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       instanceId,
       role: user.role,
       format,
-      showDetails: (value, opener) => setDetails({ value, opener }),
+      showDetails: (value, opener) => {
+        setDetailsOpener(opener);
+        // The open panel is in the URL for links, not a step Back should walk through.
+        void setState({ backup: value.backupId }, { history: 'replace' });
+      },
+      expandedSets,
+      toggleSet: (id) =>
+        setExpandedSets((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      downloadJob: (value, opener) => setJobScript({ value, opener }),
     },
   });
 
@@ -89,6 +119,8 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
       <ZoneNotice />
+      {data?.kind.logStartTime && <RestorableWindow start={data.kind.logStartTime} />}
+      {!view.blocked && !view.notFound && <RunningBackups instanceId={instanceId} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (
@@ -141,31 +173,22 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
               ? t('status.matches', { count: data.total })
               : ''}
       </p>
-      <BackupsBody
-        view={view}
-        table={table}
-        instanceId={instanceId}
-        instance={instance}
-        user={user}
-        groupByJob={grouped}
-        onDownloadJob={(value, opener) => setJobScript({ value, opener })}
-      />
+      <BackupsBody view={view} table={table} instanceId={instanceId} instance={instance} user={user} />
 
       {opened.details && (
         <BackupDetailsSheet
           instanceId={instanceId}
-          backup={details?.value ?? null}
-          opener={details?.opener ?? null}
-          block={details ? downloadBlock(details.value, user.role) : null}
-          onClose={() => setDetails(null)}
+          backup={details}
+          opener={detailsOpener}
+          block={details ? downloadBlock(details, user.role) : null}
+          onClose={() => void setState({ backup: null }, { history: 'replace' })}
         />
       )}
       {opened.jobScript && (
-        <JobScriptDialog
+        <JobDownloadDialog
           instanceId={instanceId}
           jobId={jobScript?.value ?? null}
           opener={jobScript?.opener ?? null}
-          range={range}
           onClose={() => setJobScript(null)}
         />
       )}

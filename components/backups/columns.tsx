@@ -7,6 +7,7 @@ import { backupsTableFeatures, type BackupsTableMeta } from './data-table-featur
 import { DownloadActions } from './download-actions';
 import { downloadBlock } from './download-policy';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
+import { SetActions, SetNodesToggle, SetStatusCell } from './set-cells';
 import { StatusBadge } from './status-badge';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
@@ -25,7 +26,8 @@ export const backupColumns = helper.columns([
   helper.accessor('status', {
     id: 'status',
     header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ getValue, row }) =>
+      row.original.set ? <SetStatusCell backup={row.original} /> : <StatusBadge status={getValue()} />,
   }),
   helper.accessor('startTime', {
     id: 'startTime',
@@ -79,7 +81,12 @@ export const backupColumns = helper.columns([
   helper.accessor('nodeInstanceId', {
     id: 'node',
     header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => <span className={`${mono} whitespace-nowrap`}>{getValue() ?? <NoValue />}</span>,
+    cell: ({ getValue, row, table }) =>
+      row.original.set ? (
+        <SetNodesToggle backup={row.original} meta={metaOf(table)} />
+      ) : (
+        <span className={`${mono} whitespace-nowrap`}>{getValue() ?? <NoValue />}</span>
+      ),
   }),
   helper.accessor('backupJobId', {
     id: 'jobId',
@@ -102,6 +109,7 @@ export const backupColumns = helper.columns([
     enableHiding: false,
     cell: ({ row, table }) => {
       const meta = metaOf(table);
+      if (row.original.set) return <SetActions backup={row.original} meta={meta} />;
       return (
         <DownloadActions
           instanceId={meta.instanceId}

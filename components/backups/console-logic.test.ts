@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Backup, Instance } from '@/lib/aliyun/types';
+import type { Instance } from '@/lib/aliyun/types';
 import { checkRange, nextDayRange } from './date-range';
-import { groupByJob, shardsText } from './group-by-job';
+import { downloadBlock, setDownloadBlock } from './download-policy';
 import { instanceKeywords, matchesSearch } from '@/lib/ui/instance-search';
 import { invalidValues } from './link-check';
 import { pageRows } from './pagination';
@@ -82,26 +82,6 @@ describe('pageRows', () => {
   });
 });
 
-describe('groupByJob', () => {
-  const b = (backupId: string, backupJobId: string | null) => ({ backupId, backupJobId }) as Backup;
-  it('keeps the order of first appearance and leaves backups without a job on their own', () => {
-    const groups = groupByJob([b('1', 'j1'), b('2', null), b('3', 'j1'), b('4', 'j2')], (x) => x);
-    expect(groups.map((g) => [g.jobId, g.items.map((x) => x.backupId)])).toEqual([
-      ['j1', ['1', '3']],
-      [null, ['2']],
-      ['j2', ['4']],
-    ]);
-  });
-
-  it('says when a job is cut by the page', () => {
-    const t = testTranslator('backups.job');
-    expect(shardsText(8, 8, t)).toBe('8 shards');
-    expect(shardsText(6, 8, t)).toBe('6 of 8 shards on this page');
-    expect(shardsText(1, null, t)).toBe('1 shard on this page');
-    expect(shardsText(6, 8, testTranslator('backups.job', 'zh-CN'))).toBe('本页显示 6 / 8 个分片');
-  });
-});
-
 describe('matchesSearch', () => {
   const instance = (over: Partial<Instance>) =>
     ({
@@ -138,5 +118,30 @@ describe('invalidValues', () => {
       { field: 'sort', value: 'bogus.asc' },
       { field: 'pageSize', value: '7' },
     ]);
+  });
+});
+
+describe('download blocks', () => {
+  it('a backup: the role first, then a status without a file', () => {
+    expect(downloadBlock({ status: 'Failed' }, 'viewer')).toEqual({ reason: 'role', role: 'viewer' });
+    expect(downloadBlock({ status: 'Failed' }, 'downloader')).toEqual({ reason: 'status', status: 'Failed' });
+    expect(downloadBlock({ status: 'Success' }, 'downloader')).toBeNull();
+  });
+
+  it('a backup set downloads while any node has a file, whatever its status says', () => {
+    const set = (status: string, nodes: number, unavailable: number) => ({
+      status,
+      set: { nodes, unavailable },
+    });
+    expect(setDownloadBlock(set('Incomplete', 16, 2), 'downloader')).toBeNull();
+    expect(setDownloadBlock(set('Failed', 4, 4), 'downloader')).toEqual({
+      reason: 'status',
+      status: 'Failed',
+    });
+    expect(setDownloadBlock(set('Running', 0, 0), 'downloader')).toEqual({
+      reason: 'status',
+      status: 'Running',
+    });
+    expect(setDownloadBlock(set('Success', 4, 0), 'viewer')).toEqual({ reason: 'role', role: 'viewer' });
   });
 });

@@ -19,6 +19,11 @@ export interface BackupsTableMeta {
   format: Formatter;
   /** Opens the details panel; focus goes back to `opener` when it closes. */
   showDetails: (backup: Backup, opener: HTMLElement | null) => void;
+  /** Cloud-native backup sets whose nodes are shown. */
+  expandedSets: ReadonlySet<string>;
+  toggleSet: (setId: string) => void;
+  /** Opens the download-all script of a job or set. */
+  downloadJob: (jobId: string, opener: HTMLElement) => void;
 }
 
 export interface BackupsColumnMeta {

@@ -10,7 +10,14 @@ import { Button } from '@/components/ui/button';
 import type { BackupsTableFeatures } from './data-table-features';
 
 /** The count and the page controls. The count is announced once, by the page's status line, not here. */
-export function DataTablePagination({ table }: { table: ReactTable<BackupsTableFeatures, Backup> }) {
+export function DataTablePagination({
+  table,
+  summary,
+}: {
+  table: ReactTable<BackupsTableFeatures, Backup>;
+  /** In place of "1–30 of 504 backups", when the rows are something else (jobs). */
+  summary?: string;
+}) {
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const pages = pageCount(total, pageSize);
@@ -20,11 +27,12 @@ export function DataTablePagination({ table }: { table: ReactTable<BackupsTableF
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-700 dark:text-slate-300">
-        {total === 0
-          ? t('none')
-          : first === last
-            ? t('one', { first, total })
-            : t('rows', { first, last, total })}
+        {summary ??
+          (total === 0
+            ? t('none')
+            : first === last
+              ? t('one', { first, total })
+              : t('rows', { first, last, total }))}
       </p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">

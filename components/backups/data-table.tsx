@@ -1,16 +1,12 @@
 'use client';
 
 import type { ReactTable, Row } from '@tanstack/react-table';
-import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
-import { groupByJob, shardsText } from './group-by-job';
-import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useFormat } from '@/components/ui/use-format';
-import { ExactBytes } from './cells';
+import { SetNodeRows } from './set-cells';
 import type { BackupsTableFeatures } from './data-table-features';
 
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
@@ -22,29 +18,21 @@ const cellClass = 'px-3 py-2 align-middle';
 export const UPDATING_ROWS = 'pointer-events-none opacity-40 grayscale transition-opacity';
 
 /**
- * The table itself: a real `<table>` in its own horizontal scroller. Grouped by job (clusters only), a
- * job's shards fold under one header row whose label and script button stay in view while it scrolls.
+ * The table itself: a real `<table>` in its own horizontal scroller. A cloud-native backup set can show its
+ * nodes in a row below it.
  */
 export function DataTable({
   table,
   caption,
-  groupByJob: grouped,
-  shardCount,
   loading,
-  onDownloadJob,
-  canDownload,
 }: {
   table: BackupsTable;
   caption: string;
-  groupByJob: boolean;
-  shardCount: number | null;
   loading: boolean;
-  onDownloadJob: (jobId: string, opener: HTMLElement) => void;
-  canDownload: boolean;
 }) {
-  const [expanded, toggle] = useExpandedJobs();
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
+  const meta = table.options.meta;
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
@@ -74,107 +62,25 @@ export function DataTable({
           ))}
         </thead>
         <tbody className={cn(loading && UPDATING_ROWS)}>
-          {grouped
-            ? groupByJob(rows, (r) => r.original).map(({ key, jobId, items }) => {
-                if (jobId === null) return <BodyRow key={key} table={table} row={items[0]!} />;
-                const open = expanded.has(jobId);
-                return (
-                  <Fragment key={key}>
-                    <tr className="border-b border-slate-200 bg-slate-50/60 dark:border-slate-700 dark:bg-slate-900/60">
-                      <td colSpan={columnCount} className={cellClass}>
-                        <JobHeader
-                          jobId={jobId}
-                          backups={items.map((r) => r.original)}
-                          shardCount={shardCount}
-                          open={open}
-                          onToggle={() => toggle(jobId)}
-                          onDownload={canDownload ? (opener) => onDownloadJob(jobId, opener) : undefined}
-                        />
-                      </td>
-                    </tr>
-                    {open && items.map((row) => <BodyRow key={row.id} table={table} row={row} nested />)}
-                  </Fragment>
-                );
-              })
-            : rows.map((row) => <BodyRow key={row.id} table={table} row={row} />)}
+          {rows.map((row) => (
+            <Fragment key={row.id}>
+              <BodyRow table={table} row={row} />
+              {row.original.set && meta?.expandedSets.has(row.original.backupId) && (
+                <SetNodeRows backup={row.original} meta={meta} columnCount={columnCount} />
+              )}
+            </Fragment>
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
 
-/** The jobs shown unfolded, and the toggle of one. */
-export function useExpandedJobs(): [ReadonlySet<string>, (jobId: string) => void] {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (jobId: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(jobId)) next.add(jobId);
-      return next;
-    });
-  return [expanded, toggle];
-}
-
-/** Sticky to the scroller's left edge and no wider than the screen, so nothing here scrolls out of reach. */
-export function JobHeader({
-  jobId,
-  backups,
-  shardCount,
-  open,
-  onToggle,
-  onDownload,
-}: {
-  jobId: string;
-  backups: Backup[];
-  shardCount: number | null;
-  open: boolean;
-  onToggle: () => void;
-  onDownload?: (opener: HTMLElement) => void;
-}) {
-  const t = useTranslations('backups.job');
-  const f = useFormat();
-  const failed = backups.filter((b) => b.status !== 'Success').length;
-  const bytes = backups.reduce((sum, b) => sum + b.size, 0);
-  const Chevron = open ? ChevronDown : ChevronRight;
-  return (
-    <div className="sticky left-3 flex max-w-[calc(100vw-4rem)] flex-wrap items-center gap-x-4 gap-y-1">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={onToggle}
-        className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
-        <Chevron aria-hidden className="h-4 w-4" />
-        {t.rich('label', { jobId, id: (chunks) => <span className="font-mono text-xs">{chunks}</span> })}
-      </button>
-      <span className="text-slate-700 dark:text-slate-300">
-        {shardsText(backups.length, shardCount, t)}
-        {failed > 0 && (
-          <span className="text-red-700 dark:text-red-300"> · {t('failed', { count: failed })}</span>
-        )}
-      </span>
-      <ExactBytes bytes={bytes} className="text-slate-700 tabular-nums dark:text-slate-300">
-        {f.bytes(bytes)}
-      </ExactBytes>
-      {onDownload && (
-        <Button size="sm" onClick={(e) => onDownload(e.currentTarget)}>
-          <FileDown aria-hidden className="h-4 w-4" />
-          {t('downloadAll')}
-          <span className="sr-only">{t('downloadAllOf', { jobId })}</span>
-        </Button>
-      )}
-    </div>
-  );
-}
-
-function BodyRow({ table, row, nested = false }: { table: BackupsTable; row: BackupRow; nested?: boolean }) {
+function BodyRow({ table, row }: { table: BackupsTable; row: BackupRow }) {
   return (
     <tr className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900/70">
-      {row.getVisibleCells().map((cell, i) => (
-        <td
-          key={cell.id}
-          className={cn(cellClass, i === 0 && nested && 'pl-8', cell.column.columnDef.meta?.className)}
-        >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={cn(cellClass, cell.column.columnDef.meta?.className)}>
           <table.FlexRender cell={cell} />
         </td>
       ))}

@@ -6,7 +6,7 @@ import { MenuItem, MenuSeparator } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { copyText, fetchDownloadLink } from './download-link';
-import { wgetCommand } from './shell-script';
+import { wgetCommand } from '@/lib/backups/shell-script';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
 

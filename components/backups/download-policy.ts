@@ -10,6 +10,13 @@ export function downloadBlock(backup: Pick<Backup, 'status'>, role: Role): Downl
   return null;
 }
 
+/** A cloud-native backup set downloads as a whole while at least one of its nodes has a file. */
+export function setDownloadBlock(backup: Pick<Backup, 'status' | 'set'>, role: Role): DownloadBlock | null {
+  if (!can(role, 'download')) return { reason: 'role', role };
+  const usable = (backup.set?.nodes ?? 0) - (backup.set?.unavailable ?? 0);
+  return usable > 0 ? null : { reason: 'status', status: backup.status };
+}
+
 export function downloadPath(
   instanceId: string,
   backupId: string,

@@ -1,5 +1,8 @@
 import type { ActionHandler } from './action-context';
+import { describeBackupTasks } from './describe-backup-tasks';
 import { describeBackups } from './describe-backups';
+import { describeClusterBackupList } from './describe-cluster-backup-list';
+import { describeInstanceAttribute } from './describe-instance-attribute';
 import { describeInstances } from './describe-instances';
 import { describeRegions } from './describe-regions';
 
@@ -9,4 +12,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeBackups: describeBackups,
   DescribeInstances: describeInstances,
   DescribeRegions: describeRegions,
+  DescribeClusterBackupList: describeClusterBackupList,
+  DescribeBackupTasks: describeBackupTasks,
+  DescribeInstanceAttribute: describeInstanceAttribute,
 };

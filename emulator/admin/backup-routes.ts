@@ -27,7 +27,8 @@ function shown(ctx: BackupAdminContext, instanceId: string, backup: RawBackup): 
   return { ...backup, BackupDownloadURL: urls.publicUrl, BackupIntranetDownloadURL: urls.intranetUrl };
 }
 
-async function parseBody<T>(
+/** The body as `schema` reads it, or null after answering 400 naming the field at fault. */
+export async function parseBody<T>(
   req: IncomingMessage,
   res: ServerResponse,
   schema: z.ZodType<T>,

@@ -4,8 +4,9 @@ import type { FaultController } from '../faults/fault-controller';
 import type { Stats } from '../faults/stats';
 import { json, jsonError, readJson } from './admin-json';
 import { handleBackupRoute, type BackupAdminContext } from './backup-routes';
+import { handleKindsRoute, type KindsAdminContext } from './kinds-routes';
 
-export interface AdminContext extends BackupAdminContext {
+export interface AdminContext extends BackupAdminContext, KindsAdminContext {
   faults: FaultController;
   stats: Stats;
 }
@@ -47,5 +48,6 @@ export async function handleAdmin(
       return json(res, 200, ctx.stats.snapshot());
   }
   if (await handleBackupRoute(req, res, pathname, ctx)) return;
+  if (await handleKindsRoute(req, res, pathname, ctx)) return;
   json(res, 404, { error: { message: `No admin route ${route}.` } });
 }

@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    /** More top-level fields of the error body, such as a RAM denial's `AccessDeniedDetail`. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -33,13 +33,14 @@ export function sendResult(
   send(res, 200, format, requestId, payload);
 }
 
-export function errorBody(error: ApiError, requestId: string): Record<string, string> {
+export function errorBody(error: ApiError, requestId: string): Record<string, unknown> {
   return {
     RequestId: requestId,
     HostId: HOST_ID,
     Code: error.code,
     Message: error.message,
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=R-kvstore&requestId=${requestId}`,
+    ...error.extra,
   };
 }
 

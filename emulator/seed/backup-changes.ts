@@ -86,7 +86,7 @@ function buildAdded(
   };
 }
 
-function assertWritable(instance: SeedInstance): void {
+export function assertWritable(instance: SeedInstance): void {
   if (instance.numbersAsStrings) {
     throw new BackupChangeError(
       'read-only',

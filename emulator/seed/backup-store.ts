@@ -9,6 +9,8 @@ export interface BackupQuery {
   /** Normalized decimal strings, as DescribeBackups parses them. */
   backupId?: string;
   jobId?: string;
+  /** Leaves out one type: DescribeBackups without `NeedAof=1` leaves out the AOF log backups. */
+  withoutType?: RawBackup['BackupType'];
 }
 
 export interface BackupPage {
@@ -51,6 +53,7 @@ export function inWindow(backup: RawBackup, query: BackupQuery): boolean {
 export function matchesQuery(backup: RawBackup, query: BackupQuery): boolean {
   if (!inWindow(backup, query)) return false;
   if (query.backupId !== undefined && String(backup.BackupId) !== query.backupId) return false;
+  if (query.withoutType !== undefined && backup.BackupType === query.withoutType) return false;
   return query.jobId === undefined || String(backup.BackupJobID) === query.jobId;
 }
 

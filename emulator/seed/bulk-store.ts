@@ -1,6 +1,5 @@
 import { SHARDS_PER_JOB, parseSafeId } from './backup-ids';
 import {
-  inWindow,
   matchesQuery,
   startMsOf,
   storageDelta,
@@ -60,7 +59,7 @@ export function createBulkStore(instance: SeedInstance, nowMs: number): BackupSt
     }
     const [lo, hi] = slotsBetween(layout, query.fromMs ?? -Infinity, query.toMs ?? Infinity);
     const gone = [...removed].filter((g) => g >= lo && g <= hi).sort((a, b) => b - a);
-    const extra = added.filter((b) => inWindow(b, query));
+    const extra = added.filter((b) => matchesQuery(b, query));
     const baseCount = Math.max(0, hi - lo + 1) - gone.length;
 
     // The i-th surviving computed slot, newest first: step past every removed slot at or above it.

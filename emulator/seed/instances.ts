@@ -1,3 +1,4 @@
+import { KIND_DEFS, KIND_INSTANCE_IDS } from './kinds-instances';
 import { DAY_MS, isoSeconds } from './time-format';
 import type { KVStoreInstance } from './types';
 
@@ -21,13 +22,15 @@ export const SEED_INSTANCE_IDS = {
    * exactly n backups over 365 days, computed from their index instead of stored.
    */
   bulk: 'r-t4nbulk000000001',
+  ...KIND_INSTANCE_IDS,
 } as const;
 
 export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;
 
 /** How an instance's backups are generated; internal to the emulator, never serialized. */
 export interface BackupPlan {
-  kind: 'doc-example' | 'daily' | 'interval' | 'bulk' | 'none';
+  /** `sets`: daily jobs served as cloud-native cluster backup sets (DescribeClusterBackupList), not DescribeBackups. */
+  kind: 'doc-example' | 'daily' | 'interval' | 'bulk' | 'none' | 'sets';
   retentionDays: number;
   /** Minutes after 00:00 UTC of the automated window (daily plans). */
   windowMinute: number;
@@ -68,7 +71,7 @@ const NO_PLAN: BackupPlan = {
   count: 0,
 };
 
-interface InstanceDef extends Partial<KVStoreInstance> {
+export interface InstanceDef extends Partial<KVStoreInstance> {
   InstanceId: string;
   InstanceName: string;
   RegionId: string;
@@ -254,7 +257,11 @@ export interface SeedOptions {
 }
 
 export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[] {
-  const defs = opts.scaleBackups === undefined ? DEFS : [...DEFS, bulkDef(opts.scaleBackups)];
+  const defs = [
+    ...DEFS,
+    ...KIND_DEFS,
+    ...(opts.scaleBackups === undefined ? [] : [bulkDef(opts.scaleBackups)]),
+  ];
   return defs.map((def) => {
     const { ageDays, plan, ...fields } = def;
     const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;
@@ -263,6 +270,7 @@ export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[]
       InstanceStatus: 'Normal',
       InstanceType: 'Redis',
       EditionType: 'Community',
+      NodeType: 'double',
       ShardCount: 1,
       NetworkType: 'VPC',
       VpcId: `vpc-${prefix}emulator0001`,

@@ -22,6 +22,8 @@ export interface KVStoreInstance {
   ArchitectureType: 'standard' | 'cluster' | 'rwsplit';
   InstanceType: 'Redis' | 'Tair';
   EditionType: 'Community' | 'Enterprise';
+  /** Classic instances: `double`/`single`; cloud-native ones: `MASTER_SLAVE`/`STAND_ALONE`. */
+  NodeType: 'double' | 'single' | 'MASTER_SLAVE' | 'STAND_ALONE';
   EngineVersion: string;
   InstanceClass: string;
   ShardCount: number;

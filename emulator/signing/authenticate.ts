@@ -82,7 +82,7 @@ function parseAuthorization(value: string): {
   };
 }
 
-function verifyV3(req: AuthRequest, ctx: AuthContext, authorization: string): void {
+function verifyV3(req: AuthRequest, ctx: AuthContext, authorization: string): string {
   const auth = parseAuthorization(authorization);
   const missing = REQUIRED_SIGNED.filter((h) => !auth.signedHeaders.includes(h));
   if (missing.length > 0)
@@ -110,9 +110,10 @@ function verifyV3(req: AuthRequest, ctx: AuthContext, authorization: string): vo
     throw apiErrors.signatureMismatch(stringToSign);
   const nonce = header(req.headers, 'x-acs-signature-nonce') ?? '';
   if (!ctx.nonces.use(`${auth.accessKeyId}:${nonce}`, ctx.nowMs)) throw apiErrors.nonceUsed();
+  return auth.accessKeyId;
 }
 
-function verifyV1(req: AuthRequest, ctx: AuthContext): void {
+function verifyV1(req: AuthRequest, ctx: AuthContext): string {
   const p = req.params;
   for (const name of ['AccessKeyId', 'SignatureMethod', 'SignatureNonce', 'Timestamp']) {
     if (!p[name]) throw apiErrors.missingParameter(name);
@@ -127,18 +128,19 @@ function verifyV1(req: AuthRequest, ctx: AuthContext): void {
   if (!sameText(signV1(secret, stringToSign), p.Signature ?? ''))
     throw apiErrors.signatureMismatch(stringToSign);
   if (!ctx.nonces.use(`${p.AccessKeyId}:${p.SignatureNonce}`, ctx.nowMs)) throw apiErrors.nonceUsed();
+  return p.AccessKeyId ?? '';
 }
 
-/** Throws an ApiError unless the request carries a valid, fresh, unreplayed V3 or V1 signature. */
-export function authenticate(req: AuthRequest, ctx: AuthContext): SignatureVersion {
+/**
+ * Throws an ApiError unless the request carries a valid, fresh, unreplayed V3 or V1 signature; says which,
+ * and whose key signed it.
+ */
+export function authenticate(
+  req: AuthRequest,
+  ctx: AuthContext,
+): { version: SignatureVersion; accessKeyId: string } {
   const authorization = header(req.headers, 'authorization');
-  if (authorization) {
-    verifyV3(req, ctx, authorization);
-    return 'V3';
-  }
-  if (req.params.Signature !== undefined) {
-    verifyV1(req, ctx);
-    return 'V1';
-  }
+  if (authorization) return { version: 'V3', accessKeyId: verifyV3(req, ctx, authorization) };
+  if (req.params.Signature !== undefined) return { version: 'V1', accessKeyId: verifyV1(req, ctx) };
   throw apiErrors.incompleteSignature('Neither an Authorization header nor a Signature parameter was sent.');
 }

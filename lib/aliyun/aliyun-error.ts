@@ -24,6 +24,17 @@ const ALIYUN_ERROR_STATUS: Record<AliyunErrorKind, number> = {
   unavailable: 503,
 };
 
+/**
+ * What a RAM denial's AccessDeniedDetail says that a user may see: the denied action, the policy type and
+ * whether the deny was implicit or explicit. The principal's account id and name and the encoded diagnostic
+ * message stay on the server.
+ */
+export interface AccessDenied {
+  action: string | null;
+  policyType: string | null;
+  denyType: string | null;
+}
+
 export interface AliyunErrorInit {
   kind: AliyunErrorKind;
   message: string;
@@ -31,6 +42,7 @@ export interface AliyunErrorInit {
   requestId?: string | null;
   retryable?: boolean;
   upstreamStatus?: number | null;
+  accessDenied?: AccessDenied | null;
 }
 
 export class AliyunError extends Error {
@@ -43,6 +55,8 @@ export class AliyunError extends Error {
   readonly status: number;
   /** The HTTP status Alibaba Cloud answered with, when there was an answer. */
   readonly upstreamStatus: number | null;
+  /** A RAM denial's detail, when Alibaba Cloud sent one. */
+  readonly accessDenied: AccessDenied | null;
 
   constructor(init: AliyunErrorInit) {
     super(init.message);
@@ -53,7 +67,19 @@ export class AliyunError extends Error {
     this.retryable = init.retryable ?? (init.kind === 'throttled' || init.kind === 'unavailable');
     this.status = ALIYUN_ERROR_STATUS[init.kind];
     this.upstreamStatus = init.upstreamStatus ?? null;
+    this.accessDenied = init.accessDenied ?? null;
   }
+}
+
+/**
+ * `instanceof` fails across Next.js bundles, which may each load this class: a sync started by the warmer
+ * (instrumentation) throws its bundle's AliyunError into a route handler's. The shape tells them apart.
+ */
+export function isAliyunError(err: unknown): err is AliyunError {
+  return (
+    err instanceof AliyunError ||
+    (err instanceof Error && err.name === 'AliyunError' && typeof (err as AliyunError).status === 'number')
+  );
 }
 
 const NOT_CONFIGURED_MESSAGE =

@@ -3,11 +3,25 @@ import { getConfig } from '@/lib/config';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
-import { toAliyunError } from './errors';
+import { AliyunError, toAliyunError } from './errors';
 import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
+import {
+  normalizeBackupTasks,
+  normalizeClusterSetsPage,
+  normalizeInstanceAttribute,
+} from './normalize-kinds';
 import { withRetry } from './retry';
 import { createRealSdk, type RpcAction, type RpcQuery, type SdkLike } from './sdk';
-import type { BackupsPage, DescribeBackupsInput, Instance, Region } from './types';
+import type {
+  BackupTask,
+  BackupsPage,
+  ClusterSetsPage,
+  DescribeBackupsInput,
+  DescribeClusterBackupListInput,
+  Instance,
+  InstanceAttribute,
+  Region,
+} from './types';
 
 export type { SdkLike } from './sdk';
 
@@ -16,6 +30,11 @@ export interface KvstoreClient {
   /** Every instance in the region (all pages, 50 per call). */
   describeInstances(regionId: string): Promise<Instance[]>;
   describeRegions(): Promise<Region[]>;
+  /** A cloud-native cluster's backup sets (one page; there is no TotalCount: a short page is the last). */
+  describeClusterBackupList(input: DescribeClusterBackupListInput): Promise<ClusterSetsPage>;
+  /** Backups running now (and those just finished). */
+  describeBackupTasks(regionId: string, instanceId: string): Promise<BackupTask[]>;
+  describeInstanceAttribute(regionId: string, instanceId: string): Promise<InstanceAttribute>;
 }
 
 export interface KvstoreClientDeps {
@@ -83,8 +102,38 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
         PageNumber: input.pageNumber,
         BackupId: input.backupId,
         BackupJobId: input.backupJobId,
+        NeedAof: input.needAof ? '1' : undefined,
       });
       return normalizeBackupsPage(body, input);
+    },
+
+    async describeClusterBackupList(input) {
+      const body = await call(input.regionId, 'DescribeClusterBackupList', {
+        RegionId: input.regionId,
+        InstanceId: input.instanceId,
+        StartTime: input.startTime,
+        EndTime: input.endTime,
+        PageSize: input.pageSize,
+        PageNumber: input.pageNumber,
+        ClusterBackupId: input.clusterBackupId,
+      });
+      return normalizeClusterSetsPage(body, input.instanceId);
+    },
+
+    async describeBackupTasks(regionId, instanceId) {
+      return normalizeBackupTasks(await call(regionId, 'DescribeBackupTasks', { InstanceId: instanceId }));
+    },
+
+    async describeInstanceAttribute(regionId, instanceId) {
+      const body = await call(regionId, 'DescribeInstanceAttribute', { InstanceId: instanceId });
+      const attr = normalizeInstanceAttribute(body, instanceId);
+      if (!attr) {
+        throw new AliyunError({
+          kind: 'unavailable',
+          message: `Alibaba Cloud answered DescribeInstanceAttribute for ${instanceId} without the instance; try again.`,
+        });
+      }
+      return attr;
     },
 
     async describeInstances(regionId) {

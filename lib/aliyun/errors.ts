@@ -1,7 +1,7 @@
 // Pure: maps whatever the SDK, the credential chain or the network throws to one AliyunError with a message a
 // person can act on. Upstream messages are never passed through wholesale: SignatureDoesNotMatch echoes the
 // string-to-sign, and credential-chain errors can quote config files.
-import { AliyunError, notConfiguredError, type AliyunErrorKind } from './aliyun-error';
+import { AliyunError, notConfiguredError, type AccessDenied, type AliyunErrorKind } from './aliyun-error';
 
 export * from './aliyun-error';
 
@@ -57,6 +57,7 @@ interface Fields {
   upstreamMessage: string | null;
   name: string;
   message: string;
+  accessDenied: AccessDenied | null;
 }
 
 export function toAliyunError(err: unknown, context: ErrorContext = {}): AliyunError {
@@ -69,6 +70,7 @@ export function toAliyunError(err: unknown, context: ErrorContext = {}): AliyunE
       code: f.code,
       requestId: f.requestId,
       upstreamStatus: f.upstreamStatus,
+      accessDenied: f.accessDenied,
       retryable,
     });
 
@@ -130,7 +132,8 @@ function mapUpstreamCode(
     return make('unavailable', 'Alibaba Cloud saw a repeated request nonce; try again.', true);
   }
   if (code.startsWith('Forbidden') || code === 'NoPermission' || f.upstreamStatus === 403) {
-    const permission = context.action ? `kvstore:${context.action}` : 'kvstore:Describe*';
+    const permission =
+      f.accessDenied?.action ?? (context.action ? `kvstore:${context.action}` : 'kvstore:Describe*');
     return make(
       'forbidden',
       `The Alibaba Cloud identity in use is not allowed to call ${permission}: grant it in the RAM console (AliyunKvstoreReadOnlyAccess covers all reads).`,
@@ -201,7 +204,22 @@ function readFields(err: unknown): Fields {
     upstreamMessage: str(data.Message) ?? str(data.message),
     name: typeof e.name === 'string' ? e.name : '',
     message,
+    accessDenied: readAccessDenied(
+      e.accessDeniedDetail ?? data.AccessDeniedDetail ?? data.accessDeniedDetail,
+    ),
   };
+}
+
+/** Only the fields a user may see (see AccessDenied); the rest of the detail is dropped here. */
+function readAccessDenied(detail: unknown): AccessDenied | null {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const d = detail as Record<string, unknown>;
+  const out = {
+    action: str(d.AuthAction) ?? str(d.authAction),
+    policyType: str(d.PolicyType) ?? str(d.policyType),
+    denyType: str(d.NoPermissionType) ?? str(d.noPermissionType),
+  };
+  return out.action || out.policyType || out.denyType ? out : null;
 }
 
 function str(v: unknown): string | null {

@@ -128,7 +128,7 @@ export function normalizeRegions(body: unknown): Region[] {
 }
 
 /** The SDK hands back `{ headers, statusCode, body }`; the docs wrap the body in `{ "<Action>Response": … }`. */
-function unwrap(body: unknown, wrapper: string): unknown {
+export function unwrap(body: unknown, wrapper: string): unknown {
   let root = body;
   const obj = asObject(root);
   if (obj && 'statusCode' in obj && asObject(obj.body)) root = obj.body;

@@ -4,7 +4,16 @@ import KvstoreSdk from '@alicloud/r-kvstore20150101';
 import type Credential from '@alicloud/credentials';
 import { parseJsonLosslessly } from './lossless-json';
 
-export type RpcAction = 'DescribeBackups' | 'DescribeInstances' | 'DescribeRegions';
+export type RpcAction =
+  | 'DescribeBackups'
+  | 'DescribeInstances'
+  | 'DescribeRegions'
+  | 'DescribeClusterBackupList'
+  | 'DescribeBackupTasks'
+  | 'DescribeInstanceAttribute';
+
+/** The generated SDK sends every action as POST except this one, which it sends as GET. */
+const GET_ACTIONS: ReadonlySet<RpcAction> = new Set(['DescribeClusterBackupList']);
 export type RpcQuery = Record<string, string | number | undefined>;
 
 /** The slice of the SDK the client uses; tests pass a fake. `call` resolves to the parsed response body. */
@@ -50,7 +59,7 @@ export function createRealSdk(opts: RealSdkOptions): SdkLike {
         version: '2015-01-01',
         protocol: 'HTTPS',
         pathname: '/',
-        method: 'POST',
+        method: GET_ACTIONS.has(action) ? 'GET' : 'POST',
         authType: 'AK',
         style: 'RPC',
         reqBodyType: 'formData',

@@ -1,3 +1,5 @@
+import type { ShardSkipped } from '@/lib/backups/shell-script';
+
 // The errors our API answers with. Anything thrown that is not an ApiError (or an AliyunError,
 // which the route wrapper converts) becomes a generic 500 and is never echoed to the browser.
 
@@ -28,6 +30,12 @@ export interface ApiErrorBody {
     requestId?: string;
     /** With `throttled`: when to try again (also the Retry-After header). */
     retryAfterSeconds?: number;
+    /** A RAM denial: the action and the policy type (never who was denied). */
+    accessDenied?: { action: string | null; policyType: string | null; denyType: string | null };
+    /** A job's script refused as incomplete: the shards (or nodes) without a file. */
+    missing?: ShardSkipped[];
+    /** With `missing`: how many shards (or nodes) the job has in all. */
+    shards?: number;
   };
 }
 
@@ -47,4 +55,12 @@ export class ApiError extends Error {
     const retry = this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {};
     return { error: { code: this.code, message: this.message, ...this.extra, ...retry } };
   }
+}
+
+/** As `isAliyunError`: an ApiError thrown in another bundle (a sync's deadline) is still one. */
+export function isApiError(err: unknown): err is ApiError {
+  return (
+    err instanceof ApiError ||
+    (err instanceof Error && err.name === 'ApiError' && typeof (err as ApiError).toBody === 'function')
+  );
 }

@@ -4,6 +4,7 @@ import { GET as getInstances } from '@/app/api/instances/route';
 import { GET as getBackups } from '@/app/api/instances/[instanceId]/backups/route';
 import { GET as getDownload } from '@/app/api/instances/[instanceId]/backups/[backupId]/download/route';
 import { GET as getExport } from '@/app/api/instances/[instanceId]/backups/export/route';
+import { GET as getScript } from '@/app/api/instances/[instanceId]/backups/jobs/[jobId]/script/route';
 import { POST as postRefresh } from '@/app/api/instances/[instanceId]/backups/refresh/route';
 import { SEED_INSTANCE_IDS } from '@/emulator/seed';
 import { createRng } from '@/emulator/seed/prng';
@@ -53,6 +54,8 @@ function call(c: FuzzCase): Promise<Response> {
       return callRoute(getDownload, url(`${base}/${encodePath(c.params.backupId!)}/download`), c.params);
     case 'audit':
       return callRoute(getAudit, url('/api/audit'));
+    case 'script':
+      return callRoute(getScript, url(`${base}/jobs/${encodePath(c.params.jobId!)}/script`), c.params);
   }
 }
 
@@ -84,7 +87,15 @@ beforeAll(async () => {
       .slice(0, 5)
       .map((b) => String(b.BackupId)),
   );
-  ctx = { instanceIds: [...INSTANCES, 'r-bp1unknown00000'], backupIds: [...backupIds, '1'], ranges };
+  const jobIds = [
+    ...new Set(emulator.dataset.backupsFor(SEED_INSTANCE_IDS.cluster).map((b) => String(b.BackupJobID))),
+  ].slice(0, 3);
+  ctx = {
+    instanceIds: [...INSTANCES, 'r-bp1unknown00000'],
+    backupIds: [...backupIds, '1'],
+    jobIds: [...jobIds, 'cb-0000000000000000', '1'],
+    ranges,
+  };
 }, 60_000);
 
 afterAll(async () => {

@@ -1,14 +1,14 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { AliyunError } from '@/lib/aliyun/errors';
+import { isAliyunError } from '@/lib/aliyun/errors';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { clientAddress } from '@/lib/auth/client-address';
 import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { withDeadline } from '@/lib/deadline';
-import { ApiError, type ApiErrorCode } from './api-error';
+import { ApiError, isApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
 
@@ -55,16 +55,14 @@ function validationError(error: z.ZodError): ApiError {
 }
 
 function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
+  if (isApiError(err)) return err;
   if (err instanceof z.ZodError) return validationError(err);
-  if (err instanceof AliyunError) {
+  if (isAliyunError(err)) {
     // AliyunError messages are written for people and never carry upstream bodies or secrets.
-    return new ApiError(
-      err.status,
-      err.kind as ApiErrorCode,
-      err.message,
-      err.requestId ? { requestId: err.requestId } : {},
-    );
+    return new ApiError(err.status, err.kind as ApiErrorCode, err.message, {
+      ...(err.requestId ? { requestId: err.requestId } : {}),
+      ...(err.accessDenied ? { accessDenied: err.accessDenied } : {}),
+    });
   }
   return new ApiError(
     500,

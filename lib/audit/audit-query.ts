@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'sessions_revoked',
   'denied',
+  'job_script',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

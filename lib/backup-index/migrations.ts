@@ -101,4 +101,49 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '009_a_cluster_sets': {
+    // Cloud-native clusters: a backup set is a row of `backups` (its id `cb-…`, its node counts here) and its
+    // node backups live beside it. Jobs of classic clusters are looked up by job id.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('backups').addColumn('node_count', 'integer').execute();
+      await db.schema.alterTable('backups').addColumn('nodes_unavailable', 'integer').execute();
+      await db.schema.createIndex('backups_job').on('backups').columns(['instance_id', 'job_id']).execute();
+      await db.schema
+        .createTable('cluster_set_nodes')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('set_id', 'text', (c) => c.notNull())
+        .addColumn('backup_id', 'text', (c) => c.notNull())
+        .addColumn('node', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('start_time', 'text', (c) => c.notNull())
+        .addColumn('end_time', 'text')
+        .addColumn('duration', 'integer')
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('engine_version', 'text')
+        .addColumn('expect_expire_time', 'text')
+        .addColumn('recover_config', 'text')
+        .addPrimaryKeyConstraint('cluster_set_nodes_pk', ['instance_id', 'backup_id'])
+        .execute();
+      await db.schema
+        .createIndex('cluster_set_nodes_set')
+        .on('cluster_set_nodes')
+        .columns(['instance_id', 'set_id'])
+        .execute();
+    },
+  },
+  '009_b_instance_kinds': {
+    // What DescribeInstanceAttribute said about each instance: which API lists its backups, and the start of
+    // its flashback window.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('instance_kinds')
+        .addColumn('instance_id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('shard_count', 'integer')
+        .addColumn('log_start_time', 'text')
+        .addColumn('synced_ms', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

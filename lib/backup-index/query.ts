@@ -4,6 +4,7 @@ import type { BackupsPage } from '@/lib/backups/answer';
 import { emptyFacets, FACET_NAMES, type FacetName } from '@/lib/backups/facets';
 import type { BackupsQuery, SortField } from '@/lib/backups/query';
 import type { BackupDaysTable, IndexDatabase } from './schema';
+import { loadSetNodes } from './sets-store';
 import { DAY_MS, fromRow, type BackupRow } from './store';
 
 // The table's queries, answered by the index: rows filtered, sorted and paged by SQL on indexed columns;
@@ -17,7 +18,7 @@ type Range = { from: number; to: number };
 /** Counts for one combination of facet values, the shape of a per-day row without its day. */
 type Combo = Omit<BackupDaysTable, 'instance_id' | 'day_ms'>;
 
-function rangeOf(query: Pick<BackupsQuery, 'start' | 'end'>): Range {
+export function rangeOf(query: Pick<BackupsQuery, 'start' | 'end'>): Range {
   return { from: query.start.getTime(), to: query.end.getTime() };
 }
 
@@ -62,7 +63,7 @@ function comboMatches(c: Combo, f: Filters): boolean {
   });
 }
 
-function where(instanceId: string, { from, to }: Range, f: Filters) {
+export function where(instanceId: string, { from, to }: Range, f: Filters) {
   return (db: Db) => {
     let q = db
       .selectFrom('backups')
@@ -155,8 +156,14 @@ export async function queryPage(db: Db, instanceId: string, query: BackupsQuery)
       facets[name][value] = (facets[name][value] ?? 0) + c.n;
     }
   }
+  const backups = (rows as BackupRow[]).map(fromRow);
+  const sets = await loadSetNodes(
+    db,
+    instanceId,
+    backups.filter((b) => b.set).map((b) => b.backupId),
+  );
   return {
-    rows: (rows as BackupRow[]).map(fromRow),
+    rows: backups.map((b) => (b.set ? { ...b, nodes: sets.get(b.backupId) ?? [] } : b)),
     total: counted ? counted.n : total,
     page: query.page,
     pageSize: query.pageSize,

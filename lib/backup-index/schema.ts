@@ -19,6 +19,36 @@ export interface BackupsTable {
   engine_version: string | null;
   expect_expire_time: string | null;
   recover_config: string | null;
+  /** A cloud-native cluster's backup set: its node count (null for any other backup). */
+  node_count: number | null;
+  /** Nodes of the set without a usable file. */
+  nodes_unavailable: number | null;
+}
+
+/** The node backups of a set (a `backups` row whose backup_id is `set_id`). */
+export interface ClusterSetNodesTable {
+  instance_id: string;
+  set_id: string;
+  backup_id: string;
+  node: string | null;
+  /** Success, Failed or Unavailable (OK upstream but IsAvail 0). */
+  status: string;
+  mode: string;
+  start_time: string;
+  end_time: string | null;
+  duration: number | null;
+  size: number;
+  engine_version: string | null;
+  expect_expire_time: string | null;
+  recover_config: string | null;
+}
+
+export interface InstanceKindsTable {
+  instance_id: string;
+  kind: string;
+  shard_count: number | null;
+  log_start_time: string | null;
+  synced_ms: number;
 }
 
 /** Per instance, UTC day and combination of facet values: how many backups and bytes (node '' = none). */
@@ -74,4 +104,6 @@ export interface IndexDatabase {
   sync_state: SyncStateTable;
   instances: InstancesTable;
   probe: ProbeTable;
+  cluster_set_nodes: ClusterSetNodesTable;
+  instance_kinds: InstanceKindsTable;
 }

@@ -12,7 +12,7 @@ type Db = Kysely<IndexDatabase>;
 export type BackupRow = Selectable<BackupsTable>;
 
 export const DAY_MS = 86_400_000;
-// SQLite allows 32,766 bound values a statement; 18 columns a row.
+// SQLite allows 32,766 bound values a statement; 19 columns a row.
 const INSERT_BATCH = 500;
 
 export function toRow(b: Backup): BackupsTable | null {
@@ -36,6 +36,8 @@ export function toRow(b: Backup): BackupsTable | null {
     engine_version: b.engineVersion,
     expect_expire_time: b.expectExpireTime,
     recover_config: b.recoverConfigMode?.raw ?? null,
+    node_count: b.set?.nodes ?? null,
+    nodes_unavailable: b.set?.unavailable ?? null,
   };
 }
 
@@ -57,6 +59,7 @@ export function fromRow(r: BackupRow): Backup {
     engineVersion: r.engine_version,
     expectExpireTime: r.expect_expire_time,
     recoverConfigMode: toRecoverConfigMode(r.recover_config),
+    ...(r.node_count === null ? {} : { set: { nodes: r.node_count, unavailable: r.nodes_unavailable ?? 0 } }),
   };
 }
 
@@ -119,6 +122,8 @@ function upsertQuery(db: Db, rows: BackupsTable[]) {
         engine_version: eb.ref('excluded.engine_version'),
         expect_expire_time: eb.ref('excluded.expect_expire_time'),
         recover_config: eb.ref('excluded.recover_config'),
+        node_count: eb.ref('excluded.node_count'),
+        nodes_unavailable: eb.ref('excluded.nodes_unavailable'),
       })),
     );
 }
@@ -179,10 +184,17 @@ export async function completeSync(
         .execute();
       gone = indexed.map((r) => r.backup_id).filter((id) => !seen.has(id));
       for (let i = 0; i < gone.length; i += INSERT_BATCH) {
+        const ids = gone.slice(i, i + INSERT_BATCH);
         await trx
           .deleteFrom('backups')
           .where('instance_id', '=', instanceId)
-          .where('backup_id', 'in', gone.slice(i, i + INSERT_BATCH))
+          .where('backup_id', 'in', ids)
+          .execute();
+        // A set that is gone takes its nodes along.
+        await trx
+          .deleteFrom('cluster_set_nodes')
+          .where('instance_id', '=', instanceId)
+          .where('set_id', 'in', ids)
           .execute();
       }
       if (gone.length > 0) await recomputeDays(trx, instanceId, interval.start, interval.end - 1);
@@ -294,6 +306,11 @@ export async function purgeExpired(db: Db, now: number): Promise<number> {
         .executeTakeFirst();
       removed += Number(result.numDeletedRows);
       await recomputeDays(trx, e.instance_id, e.from, e.to);
+      await trx
+        .deleteFrom('cluster_set_nodes')
+        .where('instance_id', '=', e.instance_id)
+        .where('expect_expire_time', '<', cutoff)
+        .execute();
     });
   }
   return removed;

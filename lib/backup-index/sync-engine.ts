@@ -1,13 +1,15 @@
 import 'server-only';
 import { getKvstoreClient, type KvstoreClient } from '@/lib/aliyun/client';
 import { toAliyunError } from '@/lib/aliyun/errors';
-import type { Backup, BackupWithUrls } from '@/lib/aliyun/types';
+import type { Backup, BackupWithUrls, InstanceKind } from '@/lib/aliyun/types';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
 import { detached } from '@/lib/deadline';
+import { fetchInstanceKind } from '@/lib/instances/fetch-instance-kind';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { addPiece, needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
+import { upsertSets } from './sets-store';
 import { completeSync, loadCoverage, purgeExpired, recordError, recordSuccess, upsertBackups } from './store';
 
 // Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
@@ -15,6 +17,8 @@ import { completeSync, loadCoverage, purgeExpired, recordError, recordSuccess, u
 // recent edge), never the same interval twice at once, and tells the caller what it may wait for.
 
 const PAGE_SIZE = 300;
+/** DescribeClusterBackupList: a set a day is usual, so one or two pages cover a month. */
+const SET_PAGE_SIZE = 100;
 const MINUTE_MS = 60_000;
 /** Ranges larger than this are synced in time slices, each recorded as soon as it is complete. */
 const SLICE_ROWS = 30_000;
@@ -68,6 +72,11 @@ export class SyncEngine {
     private readonly settings: EngineSettings,
     private readonly client: () => KvstoreClient = getKvstoreClient,
     private readonly db: () => Promise<IndexDb> = getIndexDb,
+    /** Which API serves the instance, and whether it has log backups (DescribeInstanceAttribute, cached). */
+    private readonly kindOf: (
+      instanceId: string,
+      regionId: string,
+    ) => Promise<InstanceKind> = fetchInstanceKind,
   ) {}
 
   async coverageOf(instanceId: string): Promise<Piece[]> {
@@ -165,7 +174,11 @@ export class SyncEngine {
   private async run(sync: Sync, regionId: string): Promise<void> {
     const db = await this.db();
     try {
-      const storage = await this.syncInterval(db, sync, regionId, sync.interval, true);
+      const kind = await this.kindOf(sync.instanceId, regionId);
+      const storage =
+        kind.kind === 'cloud-native-cluster'
+          ? await this.syncSets(db, sync, regionId)
+          : await this.syncInterval(db, sync, regionId, sync.interval, true, kind.logStartTime !== null);
       await recordSuccess(db, sync.instanceId, Date.now(), storage);
     } catch (err) {
       const e = toAliyunError(err);
@@ -187,19 +200,19 @@ export class SyncEngine {
     regionId: string,
     interval: Interval,
     top: boolean,
+    needAof: boolean,
   ): Promise<{ full: number | null; log: number | null }> {
-    // DescribeBackups takes whole minutes and at least a two-minute window, its end minute included.
-    const fetchEnd = Math.ceil(interval.end / MINUTE_MS) * MINUTE_MS;
-    const fetchStart = Math.min(Math.floor(interval.start / MINUTE_MS) * MINUTE_MS, fetchEnd - 2 * MINUTE_MS);
+    const { startTime, endTime } = minuteWindow(interval);
     const client = this.client();
     const page = (pageNumber: number) =>
       client.describeBackups({
         regionId,
         instanceId: sync.instanceId,
-        startTime: toMinute(fetchStart),
-        endTime: toMinute(fetchEnd - MINUTE_MS),
+        startTime,
+        endTime,
         pageSize: PAGE_SIZE,
         pageNumber,
+        needAof,
       });
 
     const syncedAt = Date.now();
@@ -216,6 +229,7 @@ export class SyncEngine {
           regionId,
           { start: Math.max(interval.start, end - step), end },
           false,
+          needAof,
         );
       }
       return storage;
@@ -254,16 +268,70 @@ export class SyncEngine {
 
     // A backup that appeared or expired while we paged shifts the pages: a row may have been missed, so
     // this interval is not recorded as complete and nothing is dropped; the next request syncs it again.
-    const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
-    let pieces = this.pieces.get(sync.instanceId) ?? [];
-    if (consistent) {
-      pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
-      this.pieces.set(sync.instanceId, pieces);
-    }
-    await completeSync(db, sync.instanceId, covered, consistent ? seen : null, pieces);
-    this.changed(sync.instanceId);
+    await this.complete(db, sync.instanceId, interval, syncedAt, consistent ? seen : null);
     return storage;
   }
+
+  /** Records `interval` as known as of `syncedAt`, dropping what it no longer holds (`seen`: null keeps all). */
+  private async complete(
+    db: IndexDb,
+    instanceId: string,
+    interval: Interval,
+    syncedAt: number,
+    seen: ReadonlySet<string> | null,
+  ): Promise<void> {
+    const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
+    let pieces = this.pieces.get(instanceId) ?? [];
+    if (seen) {
+      pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
+      this.pieces.set(instanceId, pieces);
+    }
+    await completeSync(db, instanceId, covered, seen, pieces);
+    this.changed(instanceId);
+  }
+
+  /**
+   * A cloud-native cluster: DescribeClusterBackupList, page after page until a short one (it gives no
+   * total). Sets are few (about one a day), so there are no slices.
+   */
+  private async syncSets(
+    db: IndexDb,
+    sync: Sync,
+    regionId: string,
+  ): Promise<{ full: number | null; log: number | null }> {
+    const { startTime, endTime } = minuteWindow(sync.interval);
+    const client = this.client();
+    const syncedAt = Date.now();
+    const seen = new Set<string>();
+    let storage: { full: number | null; log: number | null } = { full: null, log: null };
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await client.describeClusterBackupList({
+        regionId,
+        instanceId: sync.instanceId,
+        startTime,
+        endTime,
+        pageSize: SET_PAGE_SIZE,
+        pageNumber,
+      });
+      storage = { full: page.fullStorageSize, log: page.logStorageSize };
+      const fresh = page.sets.filter((s) => !seen.has(s.setId));
+      for (const s of fresh) seen.add(s.setId);
+      await upsertSets(db, sync.instanceId, fresh);
+      this.changed(sync.instanceId);
+      sync.fetched += fresh.length;
+      // A short page is the last; a page of nothing new means the upstream ignores PageNumber.
+      if (page.sets.length < SET_PAGE_SIZE || fresh.length === 0) break;
+    }
+    await this.complete(db, sync.instanceId, sync.interval, syncedAt, seen);
+    return storage;
+  }
+}
+
+/** DescribeBackups and DescribeClusterBackupList take whole minutes, at least two, the end minute included. */
+function minuteWindow(interval: Interval): { startTime: string; endTime: string } {
+  const fetchEnd = Math.ceil(interval.end / MINUTE_MS) * MINUTE_MS;
+  const fetchStart = Math.min(Math.floor(interval.start / MINUTE_MS) * MINUTE_MS, fetchEnd - 2 * MINUTE_MS);
+  return { startTime: toMinute(fetchStart), endTime: toMinute(fetchEnd - MINUTE_MS) };
 }
 
 export function getSyncEngine(): SyncEngine {

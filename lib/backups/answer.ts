@@ -1,5 +1,6 @@
-import type { Backup } from '@/lib/aliyun/types';
+import type { Backup, BackupTask, InstanceKind } from '@/lib/aliyun/types';
 import type { Facets } from './facets';
+import type { JobStatus } from './status-rules';
 
 // What `GET /api/instances/{id}/backups` answers: one page of the table, the counts over the whole range,
 // and how current the index is for that range.
@@ -14,6 +15,26 @@ export interface BackupsPage {
   facets: Facets;
   totals: { count: number; bytes: number };
   latestSuccessAt: string | null;
+  /** With `group=job` on a classic cluster: the page's jobs (rows is then empty, and total counts jobs). */
+  jobs?: JobSummary[];
+}
+
+/** One backup job of a classic cluster: every shard's backup, judged together (lib/backups/status-rules). */
+export interface JobSummary {
+  jobId: string;
+  /** The earliest shard's start and the latest shard's end. */
+  startTime: string;
+  endTime: string | null;
+  /** Bytes, all shards. */
+  size: number;
+  mode: string;
+  status: JobStatus;
+  /** Shards the job should have. */
+  shards: number;
+  /** Backups listed, failed among them, and shards with none. */
+  listed: number;
+  failed: number;
+  missing: number;
 }
 
 export interface IndexFreshness {
@@ -27,6 +48,15 @@ export interface IndexFreshness {
 }
 
 export interface BackupsAnswer extends BackupsPage, IndexFreshness {
+  /** Which API lists the instance's backups, its shards, and the start of its flashback window. */
+  kind: InstanceKind;
   storage: { full: number | null; log: number | null };
   range: { start: string; end: string };
+}
+
+/** What `GET …/backups/tasks` answers: the backups running now (and those just finished). */
+export interface TasksAnswer {
+  tasks: BackupTask[];
+  /** When Alibaba Cloud was asked (ISO). */
+  checkedAt: string;
 }

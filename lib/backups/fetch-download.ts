@@ -4,6 +4,10 @@ import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
 import { beforeDeadline } from '@/lib/deadline';
+import type { BackupWithUrls } from '@/lib/aliyun/types';
+import { getIndexDb } from '@/lib/backup-index/db';
+import { findNode } from '@/lib/backup-index/sets-store';
+import { instanceKindWithin } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 export interface DownloadLink {
@@ -14,7 +18,7 @@ export interface DownloadLink {
 
 // DescribeBackups requires a time window even when asking for one BackupId; this one covers
 // any backup Alibaba Cloud can still hold.
-const ANY_TIME_START = '2010-01-01T00:00Z';
+export const ANY_TIME_START = '2010-01-01T00:00Z';
 
 const isAlibabaHost = (url: URL) => url.hostname.endsWith('.aliyuncs.com');
 
@@ -68,29 +72,13 @@ function expiryOf(url: URL): string | undefined {
   return undefined;
 }
 
-/** Asks Alibaba Cloud again for one backup, so the presigned URL is fresh, and checks where it points. */
-export async function fetchDownloadLink(
+/** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
+export function checkedLink(
+  backup: BackupWithUrls,
   instanceId: string,
-  backupId: string,
   variant: 'public' | 'intranet',
-  scope: readonly string[] | null,
-): Promise<DownloadLink> {
-  const instance = await fetchInstance(instanceId, scope);
-  const page = await beforeDeadline(
-    getKvstoreClient().describeBackups({
-      regionId: instance.regionId,
-      instanceId,
-      backupId,
-      startTime: ANY_TIME_START,
-      endTime: toMinute(Date.now() + 86_400_000),
-      pageSize: 30,
-      pageNumber: 1,
-    }),
-    `no fresh download link for backup ${backupId}; try again.`,
-  );
-  const backup = page.backups.find((b) => b.backupId === backupId);
-  if (!backup)
-    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
+): DownloadLink {
+  const { backupId } = backup;
   if (backup.status !== 'Success') {
     throw new ApiError(
       409,
@@ -119,4 +107,74 @@ export async function fetchDownloadLink(
     fileName: fileNameFrom(url, `${instanceId}_${backupId}.rdb`),
     expiresAt: expiryOf(url),
   };
+}
+
+/**
+ * Asks Alibaba Cloud again for one backup, so the presigned URL is fresh, and checks where it points. A
+ * cloud-native cluster's node backup is asked for through its set.
+ */
+export async function fetchDownloadLink(
+  instanceId: string,
+  backupId: string,
+  variant: 'public' | 'intranet',
+  scope: readonly string[] | null,
+): Promise<DownloadLink> {
+  const instance = await fetchInstance(instanceId, scope);
+  const kind = await instanceKindWithin(instance);
+  const backup =
+    kind.kind === 'cloud-native-cluster'
+      ? await freshNodeBackup(instance.regionId, instanceId, backupId)
+      : (
+          await beforeDeadline(
+            getKvstoreClient().describeBackups({
+              regionId: instance.regionId,
+              instanceId,
+              backupId,
+              startTime: ANY_TIME_START,
+              endTime: toMinute(Date.now() + 86_400_000),
+              pageSize: 30,
+              pageNumber: 1,
+              needAof: kind.logStartTime !== null,
+            }),
+            `no fresh download link for backup ${backupId}; try again.`,
+          )
+        ).backups.find((b) => b.backupId === backupId);
+  if (!backup)
+    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
+  return checkedLink(backup, instanceId, variant);
+}
+
+/** A node backup, fresh from its set (the index knows which set and when it started). */
+async function freshNodeBackup(
+  regionId: string,
+  instanceId: string,
+  backupId: string,
+): Promise<BackupWithUrls | undefined> {
+  const node = await findNode(await getIndexDb(), instanceId, backupId);
+  if (!node?.backupJobId) return undefined;
+  const nodes = await freshSetNodes(regionId, instanceId, node.backupJobId, node.startTime);
+  return nodes.find((n) => n.backupId === backupId);
+}
+
+/** Every node of one set with fresh URLs: DescribeClusterBackupList for that ClusterBackupId around its start. */
+export async function freshSetNodes(
+  regionId: string,
+  instanceId: string,
+  setId: string,
+  startTime: string,
+): Promise<BackupWithUrls[]> {
+  const at = Date.parse(startTime);
+  const page = await beforeDeadline(
+    getKvstoreClient().describeClusterBackupList({
+      regionId,
+      instanceId,
+      clusterBackupId: setId,
+      startTime: toMinute(at - 86_400_000),
+      endTime: toMinute(at + 86_400_000),
+      pageSize: 5,
+      pageNumber: 1,
+    }),
+    `no fresh download links for backup set ${setId}; try again.`,
+  );
+  return page.sets.find((s) => s.setId === setId)?.nodes ?? [];
 }

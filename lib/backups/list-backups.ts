@@ -10,7 +10,9 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { currentDeadline } from '@/lib/deadline';
 import { processSingleton } from '@/lib/process-singleton';
+import { instanceKindOrGuess } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
+import { jobsPage } from './list-jobs';
 import type { BackupsAnswer, IndexFreshness } from './answer';
 import type { BackupsQuery } from './query';
 
@@ -118,9 +120,15 @@ export async function listBackups(
   { wait = true }: { wait?: boolean } = {},
 ): Promise<BackupsAnswer> {
   const { freshness, state } = await syncAndDescribe(instanceId, query, scope, { wait });
-  const page = await cachedQueryPage(await getIndexDb(), instanceId, query);
+  const kind = await instanceKindOrGuess(await fetchInstance(instanceId, scope));
+  const db = await getIndexDb();
+  const page = await cachedQueryPage(db, instanceId, query);
+  // Grouped by job only where a job is one backup per shard; a cloud-native set is already one row.
+  const grouped = query.group === 'job' && kind.kind === 'classic-cluster';
   return {
     ...page,
+    ...(grouped ? await jobsPage(db, instanceId, query, kind) : {}),
+    kind,
     ...freshness,
     storage: { full: state?.full_storage ?? null, log: state?.log_storage ?? null },
     range: { start: query.start.toISOString(), end: query.end.toISOString() },

@@ -34,7 +34,7 @@ export const MAX_PAGE = 1_000_000;
 
 /** What the browser puts in the URL and the route reads: the query's names, as strings. */
 export type BackupsSearchParams = Partial<
-  Record<'start' | 'end' | FacetName | 'q' | 'sort' | 'page' | 'pageSize', string>
+  Record<'start' | 'end' | FacetName | 'q' | 'sort' | 'page' | 'pageSize' | 'group', string>
 >;
 
 /** Each value once: a repeated value means nothing more, and every value becomes an SQL parameter. */

@@ -103,6 +103,8 @@ export const backupsQuerySchema = z
       .optional()
       .refine((v) => v === undefined || isPageSize(v), { error: `expected one of ${PAGE_SIZES.join(', ')}` })
       .transform((v) => (v === undefined ? PAGE_SIZES[0] : (Number(v) as PageSize))),
+    /** On a classic cluster, a page of whole jobs (pageSize and total count jobs). */
+    group: z.enum(['job'], { error: 'expected job (or omit it)' }).optional(),
   })
   // Zod runs this even when a field failed; only compare two real dates.
   .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end.getTime() > q.start.getTime(), {
@@ -133,6 +135,24 @@ export const rangeQuerySchema = z
     path: ['end'],
     error: 'expected a time after start',
   });
+
+/** A classic cluster's job (BackupJobID, digits) or a cloud-native cluster's backup set (`cb-…`). */
+export const JOB_ID_PATTERN = /^(\d{1,20}|cb-[a-z0-9]{1,40})$/;
+
+export const jobParamsSchema = instanceParamsSchema.extend({
+  jobId: z.string().regex(JOB_ID_PATTERN, 'expected a job id (digits) or a backup set id (cb-…)'),
+});
+
+/** A backup's details: a backup or node id (digits), or a backup set id. */
+export const backupRefParamsSchema = instanceParamsSchema.extend({
+  backupId: z.string().regex(JOB_ID_PATTERN, 'expected a numeric backup id or a backup set id (cb-…)'),
+});
+
+export const jobScriptQuerySchema = z.object({
+  variant: z.enum(['public', 'intranet'], { error: 'expected public or intranet' }).default('public'),
+  /** A job with shards that have no file is refused unless the user confirmed downloading the rest. */
+  confirm: z.enum(['incomplete'], { error: 'expected incomplete (or omit it)' }).optional(),
+});
 
 export const downloadQuerySchema = z.object({
   variant: z.enum(['public', 'intranet'], { error: 'expected public or intranet' }).default('public'),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, negotiateLocale } from './locales';
+import { AUDIT_ACTIONS } from '@/lib/audit/audit-query';
+import { FACETS } from '@/lib/backups/facets';
+import { LOCALES, negotiateLocale, type Locale } from './locales';
 import { readMessages } from './messages';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -22,6 +24,21 @@ describe('message files', () => {
       return typeof value !== 'string' || value.trim() === '';
     });
     expect(empty).toEqual([]);
+  });
+});
+
+describe('values the API sends that the console words', () => {
+  const words = (locale: Locale, path: string) =>
+    Object.keys(
+      path
+        .split('.')
+        .reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], readMessages(locale)) as object,
+    );
+
+  it.each(LOCALES)('%s has a word for every audit action and every facet value', (locale) => {
+    expect(words(locale, 'admin.audit.actions').sort()).toEqual([...AUDIT_ACTIONS].sort());
+    for (const facet of ['status', 'type', 'mode', 'method'] as const)
+      expect(words(locale, `backups.values.${facet}`).sort()).toEqual([...FACETS[facet].values].sort());
   });
 });
 

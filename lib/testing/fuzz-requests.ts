@@ -4,7 +4,7 @@ import { HOSTILE_DATES, HOSTILE_VALUES, RAW_QUERY_JUNK } from './hostile-values'
 // Generated requests for the route fuzz test: each field left out, valid, or hostile; sometimes a key twice,
 // an unknown key, or raw text that does not percent-decode. Deterministic for a seed.
 
-export type FuzzRoute = 'backups' | 'export' | 'refresh' | 'download' | 'audit';
+export type FuzzRoute = 'backups' | 'export' | 'refresh' | 'download' | 'audit' | 'script';
 
 export interface FuzzCase {
   route: FuzzRoute;
@@ -16,6 +16,8 @@ export interface FuzzCase {
 export interface FuzzContext {
   instanceIds: readonly string[];
   backupIds: readonly string[];
+  /** Job ids of a classic cluster and set ids (`cb-…`), for the download-all script. */
+  jobIds: readonly string[];
   /** Ranges (ISO) the index is meant to hold, so valid listings rarely start new syncs. */
   ranges: readonly { start: string; end: string }[];
 }
@@ -46,6 +48,7 @@ const FIELDS: Record<FuzzRoute, Record<string, Field>> = {
   export: { ...LISTING, format: listOf('csv', 'json') },
   refresh: {},
   download: { variant: listOf('public', 'intranet'), format: listOf('json', 'redirect') },
+  script: { variant: listOf('public', 'intranet'), confirm: listOf('incomplete') },
   audit: {
     action: listOf('download', 'denied', 'export'),
     user: listOf('tester', 'nobody'),
@@ -75,12 +78,14 @@ function hostile(rng: Rng, dated: boolean): string {
 function pathParams(route: FuzzRoute, ctx: FuzzContext, rng: Rng, clean: boolean): Record<string, string> {
   if (route === 'audit') return {};
   const instanceId = clean || rng() < 0.75 ? pick(rng, ctx.instanceIds) : hostile(rng, false);
+  if (route === 'script')
+    return { instanceId, jobId: clean || rng() < 0.7 ? pick(rng, ctx.jobIds) : hostile(rng, false) };
   if (route !== 'download') return { instanceId };
   return { instanceId, backupId: clean || rng() < 0.7 ? pick(rng, ctx.backupIds) : hostile(rng, false) };
 }
 
 export function generateCase(ctx: FuzzContext, rng: Rng): FuzzCase {
-  const route = pick(rng, ['backups', 'export', 'refresh', 'download', 'audit'] as const);
+  const route = pick(rng, ['backups', 'export', 'refresh', 'download', 'audit', 'script'] as const);
   // A quarter of the cases are well-formed throughout, so valid requests are exercised among the hostile.
   const clean = rng() < 0.25;
   const roll = () => (clean ? rng() * 0.8 : rng());

@@ -1,8 +1,10 @@
 import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
 import { closeAuditDbForTests } from '@/lib/audit/audit-log';
 import { closeIndexDbForTests } from '@/lib/backup-index/db';
+import { clearBackupTasksForTests } from '@/lib/backups/backup-tasks';
 import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
+import { clearInstanceKindsForTests } from '@/lib/instances/fetch-instance-kind';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
 import { resetReadinessForTests } from '@/lib/readiness/readiness';
 
@@ -11,6 +13,8 @@ export async function resetServerState(): Promise<void> {
   resetConfigForTests();
   resetKvstoreClientForTests();
   clearInstancesCacheForTests();
+  clearInstanceKindsForTests();
+  clearBackupTasksForTests();
   resetSyncEngineForTests();
   resetReadinessForTests();
   closeAuditDbForTests();

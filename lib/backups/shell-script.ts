@@ -18,7 +18,13 @@ export interface ShardLink {
 
 export interface ShardSkipped {
   node: string | null;
-  backupId: string;
+  /** Null for a shard that has no backup in the job at all. */
+  backupId: string | null;
+  /** Why, for the console to word: the backup did not succeed, the shard has none, or Alibaba Cloud no longer lists it. */
+  cause: 'status' | 'absent' | 'unlisted';
+  /** With `status`: the backup's status. */
+  status?: string;
+  /** The same in English, for the script's comment. */
   reason: string;
 }
 
@@ -42,7 +48,9 @@ export function jobDownloadScript(opts: {
     '',
   ];
   for (const s of opts.skipped)
-    lines.push(`# skipped ${s.node ?? 'node'} (backup ${s.backupId}): ${s.reason}`);
+    lines.push(
+      `# skipped ${s.node ?? 'node'} (${s.backupId ? `backup ${s.backupId}` : 'no backup'}): ${s.reason}`,
+    );
   for (const l of opts.links) {
     const dir = (l.node ?? opts.instanceId).replace(/[^A-Za-z0-9._-]/g, '_');
     lines.push(`mkdir -p ${shellQuote(dir)}`);
