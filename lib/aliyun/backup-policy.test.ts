@@ -29,7 +29,12 @@ describe('normalizeBackupPolicy', () => {
       backupRetentionPeriod: 30,
       enableBackupLog: 0,
     });
-    expect(p).toMatchObject({ weekdays: [1, 5], windowStartMinute: 1380, windowMinutes: 60, logBackup: false });
+    expect(p).toMatchObject({
+      weekdays: [1, 5],
+      windowStartMinute: 1380,
+      windowMinutes: 60,
+      logBackup: false,
+    });
   });
 
   it('degrades odd values to null instead of guessing', () => {
