@@ -2,6 +2,7 @@ import 'server-only';
 import type { Selectable } from 'kysely';
 import type { BackupPolicy } from '@/lib/aliyun/backup-policy';
 import { getKvstoreClient } from '@/lib/aliyun/client';
+import type { PolicyVersion } from '@/lib/health/types';
 import { toAliyunError } from '@/lib/aliyun/errors';
 import type { Instance } from '@/lib/aliyun/types';
 import { detached } from '@/lib/deadline';
@@ -15,10 +16,7 @@ import type { BackupPoliciesTable, PolicyStateTable } from './schema';
 
 export const POLICY_FRESH_MS = 10 * 60_000;
 
-export interface PolicyVersion extends BackupPolicy {
-  /** In force from (ms); 0 = since before the index first read it. */
-  from: number;
-}
+export type { PolicyVersion };
 
 export interface InstancePolicy {
   versions: PolicyVersion[];

@@ -60,6 +60,7 @@ export class SyncEngine {
   private readonly pieces = new Map<string, Piece[]>();
   private readonly loading = new Map<string, Promise<Piece[]>>();
   private readonly running = new Map<string, Sync[]>();
+  private readonly settled = new Set<(instanceId: string) => void>();
 
   constructor(
     private readonly settings: EngineSettings,
@@ -84,6 +85,12 @@ export class SyncEngine {
     }
     await load;
     return this.pieces.get(instanceId) ?? [];
+  }
+
+  /** Calls `listener` after every sync ends, successful or not (the health monitor re-evaluates then). */
+  onSettled(listener: (instanceId: string) => void): () => void {
+    this.settled.add(listener);
+    return () => this.settled.delete(listener);
   }
 
   syncsOf(instanceId: string): readonly Sync[] {
@@ -135,6 +142,7 @@ export class SyncEngine {
         const left = this.syncsOf(instanceId).filter((s) => s !== sync);
         if (left.length > 0) this.running.set(instanceId, left);
         else this.running.delete(instanceId);
+        for (const listener of this.settled) listener(instanceId);
       });
     return sync;
   }
