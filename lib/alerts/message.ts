@@ -28,7 +28,9 @@ export function reasonText(reason: HealthReason): string {
     case 'missed_windows':
       return `${reason.windows} expected backup windows passed since the last successful backup`;
     case 'failure_streak':
-      return `${reason.failures} backups in a row failed${reason.failedShards > 1 ? ` (${reason.failedShards} shards)` : ''}`;
+      return reason.failedShards > 0
+        ? `${reason.failures} jobs in a row failed (${reason.failedShards === 1 ? 'a shard' : `${reason.failedShards} shards`} did not finish)`
+        : `${reason.failures} backups in a row failed`;
     case 'never_succeeded':
       return `no successful backup in 30 days (${reason.failures} failed)`;
     case 'last_attempt_failed':

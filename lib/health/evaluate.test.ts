@@ -85,7 +85,7 @@ describe('evaluateHealth: the states', () => {
       input({ attempts: [...daily(range(1, 29)), ...daily([0], DAILY, 10, false)] }),
     );
     expect(oneOff.state).toBe('ok');
-    expect(oneOff.reason).toEqual({ code: 'last_attempt_failed', failedShards: 1 });
+    expect(oneOff.reason).toEqual({ code: 'last_attempt_failed', failedShards: 0 });
     expect(oneOff.consecutiveFailures).toBe(1);
     expect(oneOff.days.at(-1)?.kind).toBe('failed');
 
@@ -93,7 +93,7 @@ describe('evaluateHealth: the states', () => {
       input({ attempts: [...daily(range(3, 29)), ...daily([0, 1, 2], DAILY, 10, false)] }),
     );
     expect(streak.state).toBe('failing');
-    expect(streak.reason).toEqual({ code: 'failure_streak', failures: 3, failedShards: 1 });
+    expect(streak.reason).toEqual({ code: 'failure_streak', failures: 3, failedShards: 0 });
     // Failing outranks Late: three windows passed without a success too.
     expect(streak.windowsSinceSuccess).toBe(3);
   });

@@ -41,7 +41,8 @@ function streakOf(attempts: readonly Attempt[]): { failures: number; failedShard
   const shards = new Set<string>();
   for (let i = attempts.length - 1; i >= 0 && !attempts[i]!.ok; i--) {
     failures++;
-    attempts[i]!.failedShards.forEach((s) => shards.add(s));
+    // Shards only mean something on a cluster: a standalone instance's one node is the instance.
+    if (attempts[i]!.shards > 1) attempts[i]!.failedShards.forEach((s) => shards.add(s));
   }
   return { failures, failedShards: shards.size };
 }
