@@ -44,7 +44,12 @@ export function FleetToolbar({
 }) {
   const t = useTranslations('fleet');
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // Back/Forward or Clear change q from outside: the box follows (set during render, not in an effect).
+  const [shown, setShown] = useState(q);
+  if (q !== shown) {
+    setShown(q);
+    setText(q);
+  }
   useEffect(() => {
     if (text === q) return;
     const timer = setTimeout(() => onSearch(text), 250);

@@ -1,6 +1,7 @@
 'use client';
 
-import { DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
+import { BellRing, DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { can, type SessionUser } from '@/lib/auth/roles';
@@ -9,6 +10,7 @@ import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } fr
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const router = useRouter();
+  const t = useTranslations('alerts');
   return (
     <Menu>
       <MenuTrigger
@@ -41,6 +43,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <MenuItem onSelect={() => router.push('/admin/index')}>
             <DatabaseZap aria-hidden className="h-4 w-4" />
             Backup index
+          </MenuItem>
+        )}
+        {can(user.role, 'admin') && (
+          <MenuItem onSelect={() => router.push('/admin/alerts')}>
+            <BellRing aria-hidden className="h-4 w-4" />
+            {t('menu')}
           </MenuItem>
         )}
         {can(user.role, 'admin') && (
