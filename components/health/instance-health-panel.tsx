@@ -50,6 +50,11 @@ export function InstanceHealthPanel({
   if (!data) return <Skeleton className="h-16 w-full" />;
 
   const h = data.health;
+  const when = (iso: string) =>
+    t('when', {
+      relative: format.relativeTime(new Date(iso), now),
+      time: formatZonedDateTime(iso, timeZone),
+    });
   const trend = healthText.sizeTrend(h.sizeTrend);
   const label = 'font-medium text-slate-700 dark:text-slate-200';
   return (
@@ -81,21 +86,10 @@ export function InstanceHealthPanel({
         </p>
         <p>
           <span className={label}>{t('next')}:</span>{' '}
-          {h.nextExpectedAt
-            ? t('nextValue', {
-                relative: format.relativeTime(new Date(h.nextExpectedAt), now),
-                time: formatZonedDateTime(h.nextExpectedAt, timeZone),
-              })
-            : t('noNext')}
+          {h.nextExpectedAt ? when(h.nextExpectedAt) : t('noNext')}
         </p>
         <p>
-          <span className={label}>{t('lastSuccess')}:</span>{' '}
-          {h.lastSuccessAt
-            ? t('nextValue', {
-                relative: format.relativeTime(new Date(h.lastSuccessAt), now),
-                time: formatZonedDateTime(h.lastSuccessAt, timeZone),
-              })
-            : '—'}
+          <span className={label}>{t('lastSuccess')}:</span> {h.lastSuccessAt ? when(h.lastSuccessAt) : '—'}
           {h.periodMs !== null && <> · {t('period', { days: Math.round(h.periodMs / 86_400_000) })}</>}
         </p>
       </div>

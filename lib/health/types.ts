@@ -1,3 +1,5 @@
+import type { BackupPolicy } from '@/lib/aliyun/backup-policy';
+
 // The health model's shapes. Pure: no database, no clock, no SDK — the caller passes `now` and what the index holds.
 
 export const HEALTH_STATES = ['ok', 'late', 'failing', 'no_backups', 'unknown'] as const;
@@ -7,16 +9,9 @@ export const DAY_MS = 86_400_000;
 /** How far back the health model looks. */
 export const HORIZON_DAYS = 30;
 
-/** One version of a backup policy (see lib/aliyun/backup-policy.ts), in force from `from` (ms). */
-export interface PolicyVersion {
+/** One version of a backup policy, in force from `from` (ms; 0 = since before it was first read). */
+export interface PolicyVersion extends BackupPolicy {
   from: number;
-  /** UTC weekdays, 0 = Sunday. */
-  weekdays: number[];
-  windowStartMinute: number | null;
-  windowMinutes: number | null;
-  retentionDays: number | null;
-  logBackup: boolean | null;
-  nextBackupTime: string | null;
 }
 
 /** One backup attempt: a job with all its shards, or a single backup where there are no jobs. */
