@@ -16,7 +16,8 @@ import { alertStateOf, transitionKey, transitionKind, type AlertState } from './
 // nothing (a transition's key is the same whoever writes it, and a sent message is marked).
 
 const EVERY_MS = 30_000;
-const DEBOUNCE_MS = 500;
+// Syncs settle in bursts (the warmer, a page's slices): one evaluation after each burst.
+const DEBOUNCE_MS = 2_000;
 
 export interface EvaluationResult {
   evaluatedAt: number;
