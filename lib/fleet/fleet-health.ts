@@ -91,6 +91,8 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
       attempts: toAttempts(facts.get(i.instanceId) ?? [], i.shardCount),
       known: knownOf(coverage.get(i.instanceId)),
       syncError: syncErrorOf(stateOf.get(i.instanceId)),
+      // Instances stored by an earlier version have no creation time.
+      createdAt: i.createdAt ? Date.parse(i.createdAt) : null,
     });
     const { from: _from, ...current } = versions.at(-1) ?? { from: 0 };
     return {

@@ -110,6 +110,15 @@ describe('evaluateHealth: the states', () => {
     expect(none.lastSuccessAt).toBe('2019-03-14T05:28:50.000Z');
   });
 
+  it('expects nothing before the instance was created', () => {
+    const h = evaluateHealth(
+      input({ createdAt: day(5) + 3 * HOUR, attempts: daily([0, 1, 2, 3, 4], DAILY, 10, false) }),
+    );
+    expect(h.expectedWindows).toBe(5);
+    expect(h.days.filter((d) => d.kind === 'missed')).toEqual([]);
+    expect(h.reason).toEqual({ code: 'never_succeeded', failures: 5 });
+  });
+
   it('does not count expired windows as missed: a 7-day retention judges 7 days', () => {
     const weekly = { ...DAILY, retentionDays: 7 };
     const h = evaluateHealth(input({ policies: [weekly], attempts: daily(range(0, 6), weekly) }));

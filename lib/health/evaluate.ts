@@ -65,7 +65,8 @@ export function evaluateHealth(input: HealthInput): InstanceHealth {
   let missed = 0;
   let sinceSuccess = 0;
   if (known && !input.policyError) {
-    for (const w of expectedWindows(policies, Math.max(horizon, known.start), asOf)) {
+    const from = Math.max(horizon, known.start, input.createdAt ?? 0);
+    for (const w of expectedWindows(policies, from, asOf)) {
       const retention = w.policy.retentionDays;
       if (w.end + WINDOW_GRACE_MS > asOf) continue;
       if (retention !== null && w.start < now - retention * DAY_MS) continue;

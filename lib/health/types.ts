@@ -38,6 +38,8 @@ export interface HealthInput {
   known: { start: number; end: number } | null;
   /** The last sync failed after `known.end` was read. */
   syncError: { message: string; at: number } | null;
+  /** When the instance was created: no window before it is expected. */
+  createdAt?: number | null;
 }
 
 export type HealthReason =
