@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
+import { INSTANCES } from './session';
 import { listInstances, signIn } from './console-helpers';
 
 // axe on every page of the console, in the light and the dark theme (the system theme, emulated).
@@ -22,8 +23,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await signIn(page, 'demo');
-      // The 8-shard cluster, as in the README's pictures.
-      const cluster = (await listInstances(page)).find((i) => i.shardCount === 8)!;
+      const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
       await page.goto(`/instances/${cluster.instanceId}/backups?status=Failed,Success`);
       // The first test on a fresh index: the warmer is reading every instance's month at the same time.
       await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible({ timeout: 30_000 });

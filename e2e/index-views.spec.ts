@@ -56,7 +56,7 @@ test('Export downloads every row of the view, in its sort and whatever the page,
   page,
 }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   const range = lastDays(60);
   const view = { ...range, status: 'Failed', sort: 'backupId.desc' };
   const expected = await fetchBackups(page, cluster.instanceId, view);

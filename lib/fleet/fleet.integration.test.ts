@@ -161,7 +161,9 @@ describe('the fleet', () => {
 
 describe('GET /api/metrics', () => {
   it('refuses without the token, and a wrong one', async () => {
-    expect((await callRoute(getMetrics, '/api/metrics')).status).toBe(401);
+    const none = await callRoute(getMetrics, '/api/metrics');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
     const wrong = await callRoute(
       getMetrics,
       '/api/metrics',

@@ -104,10 +104,21 @@ export function checkMetricsToken(authorization: string | null): void {
     );
 }
 
-/** The exposition text and its content type. */
-export async function scrape(now = Date.now()): Promise<{ body: string; contentType: string }> {
+/** The exposition text for a scrape that carries the token; 401 (with a Bearer challenge) or 404 otherwise. */
+export async function metricsResponse(authorization: string | null, now = Date.now()): Promise<Response> {
+  try {
+    checkMetricsToken(authorization);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 401) throw err;
+    return Response.json(err.toBody(), {
+      status: 401,
+      headers: { 'WWW-Authenticate': 'Bearer realm="metrics"', 'Cache-Control': 'no-store' },
+    });
+  }
   const { registry } = appMetrics();
   const gauges = processSingleton('metrics-fleet-gauges', () => fleetGauges(registry));
   await update(gauges, now);
-  return { body: await registry.metrics(), contentType: registry.contentType };
+  return new Response(await registry.metrics(), {
+    headers: { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' },
+  });
 }
