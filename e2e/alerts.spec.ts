@@ -8,6 +8,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../emulator/server';
 import type { AlertsOverview } from '../lib/alerts/admin';
 import type { AlertMessage } from '../lib/alerts/message';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { demoEnv, startConsole, waitForHealth, type ConsoleProcess } from './server-process';
 import { apiAs, DEMO_USERS } from './session';
@@ -80,7 +81,7 @@ test.afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
-test('late once, recovered once, across a killed console, with valid signatures', async () => {
+test('late once, recovered once, across a killed console, with valid signatures', async ({ page }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kvb-alerts-'));
   const env = {
@@ -178,5 +179,24 @@ test('late once, recovered once, across a killed console, with valid signatures'
     ['recovered', 'sent'],
     ['late', 'sent'],
   ]);
+
+  // The admin page lists them, and its button sends a test alert through the same webhook.
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Username').fill(DEMO_USERS.admin);
+  await page.getByLabel('Password').fill(DEMO_USERS.admin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.goto(`${BASE}/admin/alerts`);
+  await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^json to http:\/\/127\.0\.0\.1:\d+ · signed$/)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: HEALTHY })).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Send test alert' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Test alert queued and sent' })).toBeVisible();
+  await expect.poll(() => deliveries.filter((d) => d.accepted && d.message.kind === 'test').length).toBe(1);
+  expect(deliveries.find((d) => d.message.kind === 'test')!.message.summary).toContain('sent by demo');
+  await expect(page.getByRole('row').filter({ hasText: 'Test alert from kvstore-backups' })).toContainText(
+    'Sent',
+  );
   await stop(first, 'SIGTERM');
 });
