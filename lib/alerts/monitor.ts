@@ -16,7 +16,7 @@ import { alertStateOf, transitionKey, transitionKind, type AlertState } from './
 // nothing (a transition's key is the same whoever writes it, and a sent message is marked).
 
 const EVERY_MS = 30_000;
-// Syncs settle in bursts (the warmer, a page's slices): one evaluation after each burst.
+// Syncs settle in bursts (the warmer, a page's slices): one evaluation at most this long after the first.
 const DEBOUNCE_MS = 2_000;
 
 export interface EvaluationResult {
@@ -124,6 +124,9 @@ export function runNow(): Promise<void> {
 
 function runSoon(delayMs = DEBOUNCE_MS): void {
   const m = monitor();
+  // One round per burst: a round already due keeps its time (a stream of syncs must not push it back forever),
+  // unless this asks for sooner.
+  if (m.debounce && delayMs >= DEBOUNCE_MS) return;
   if (m.debounce) clearTimeout(m.debounce);
   m.debounce = setTimeout(() => {
     m.debounce = null;

@@ -57,6 +57,12 @@ async function loadBackupFacts(db: IndexDb, ids: string[], from: number): Promis
   return out;
 }
 
+function rulesOf(version: PolicyVersion | undefined): Omit<PolicyVersion, 'from'> | null {
+  if (!version) return null;
+  const { from: _from, ...rules } = version;
+  return rules;
+}
+
 function syncErrorOf(state: SyncState | undefined): { message: string; at: number } | null {
   if (!state?.last_error_ms || state.last_error_ms <= (state.last_success_ms ?? 0)) return null;
   return {
@@ -94,7 +100,7 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
       // Instances stored by an earlier version have no creation time.
       createdAt: i.createdAt ? Date.parse(i.createdAt) : null,
     });
-    const { from: _from, ...current } = versions.at(-1) ?? { from: 0 };
+    const latest = versions.at(-1);
     return {
       instanceId: i.instanceId,
       name: i.name,
@@ -103,7 +109,7 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
       engine: i.engine,
       shardCount: i.shardCount,
       health,
-      policy: 'weekdays' in current ? current : null,
+      policy: rulesOf(latest),
     };
   });
 }
