@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { test, expect } from './fixtures';
+import { INSTANCES } from './session';
 import {
   fetchBackups,
   lastDays,
@@ -21,7 +22,7 @@ test('browse a cluster: picker, custom range, filter, sort, page, details, copy,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster');
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster);
   expect(cluster, 'a cluster instance in the emulator').toBeDefined();
 
   await pickInstance(page, cluster!.name);
@@ -191,7 +192,7 @@ test('failed backups and viewers cannot download, and say why', async ({ page })
 
 test('a cluster job downloads all shards through one script', async ({ page }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   await page.goto(`/instances/${cluster.instanceId}/backups?status=Success`);
   await page.getByRole('checkbox', { name: 'Group by job' }).check();
   await expect(page).toHaveURL(/group=job/);
@@ -225,7 +226,7 @@ test('Back after a search returns to the view it started from, with no request f
   page,
 }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   const range = lastDays(90);
   await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(range)}`);
   await page.getByRole('button', { name: 'Next page' }).click();
@@ -262,7 +263,7 @@ test('Back after a search returns to the view it started from, with no request f
 
 test('closing the details panel or the job script returns focus to what opened it', async ({ page }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   await page.goto(`/instances/${cluster.instanceId}/backups?status=Success`);
   const options = page.getByRole('button', { name: /^Download options for backup / }).first();
   await options.click();
@@ -282,7 +283,7 @@ test('closing the details panel or the job script returns focus to what opened i
 
 test('a page past the end becomes the last page', async ({ page }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   const range = lastDays(7);
   const { total } = await fetchBackups(page, cluster.instanceId, range);
   const last = Math.ceil(total / 30);
@@ -337,7 +338,7 @@ test('a link with only a start says the end is missing, next to the Date range c
 
 test('the summary keeps the real age of the latest backup while the next page loads', async ({ page }) => {
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(lastDays(7))}`);
   const latest = page.getByRole('definition').filter({ hasText: /ago$/ });
   await expect(latest).toHaveText(/\d+ (min|h|d) ago/);
@@ -361,7 +362,7 @@ test('Group by job is offered on clusters only, and a job cut by the page says s
   await expect(page.getByRole('checkbox', { name: 'Group by job' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Job \d+/ })).toHaveCount(0);
 
-  const cluster = instances.find((i) => i.architecture === 'cluster')!;
+  const cluster = instances.find((i) => i.instanceId === INSTANCES.cluster)!;
   await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(lastDays(7))}&group=job`);
   await expect(page.getByRole('checkbox', { name: 'Group by job' })).toBeChecked();
   await expect(page.getByText(`${cluster.shardCount} shards`, { exact: true }).first()).toBeVisible();
@@ -371,7 +372,7 @@ test('Group by job is offered on clusters only, and a job cut by the page says s
 test('at 375 px a job keeps its label and "Download all shards" in view', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await signIn(page, 'demo');
-  const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+  const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
   await page.goto(`/instances/${cluster.instanceId}/backups?group=job`);
   const button = page.getByRole('button', { name: /^Download all shards/ }).first();
   const inView = async () => {
@@ -400,7 +401,7 @@ test('at 375 px a job keeps its label and "Download all shards" in view', async 
 test('the picker finds instances by plain substrings', async ({ page }) => {
   await signIn(page, 'demo');
   const instances = await listInstances(page);
-  await expect(page).toHaveURL(/\/instances\/[^/]+\/backups/);
+  await expect(page.getByRole('heading', { name: 'Backup health' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Instance' }).click();
   await page.getByRole('combobox', { name: 'Search instances' }).fill('cluster');
   const options = page.getByRole('listbox').getByRole('option');

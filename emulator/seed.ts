@@ -3,6 +3,7 @@ import {
   addBackup,
   removeBackup,
   setBackupStatus,
+  stopBackups,
   type NewBackupInput,
   type StatusChange,
 } from './seed/backup-changes';
@@ -31,6 +32,7 @@ export {
   type StatusChange,
 } from './seed/backup-changes';
 export { MAX_SCALE_BACKUPS, checkScaleBackups, parseScaleBackups } from './seed/scale-backups';
+export { HEALTH_SEED_IDS } from './seed/health-instances';
 
 export interface StorageSummary {
   FullStorageSize: number;
@@ -62,6 +64,8 @@ export interface Dataset {
   setBackupStatus(instanceId: string, backupId: string, change: StatusChange): RawBackup;
   /** Expires a backup: gone from listings and downloads. Returns it as it was. Throws BackupChangeError. */
   removeBackup(instanceId: string, backupId: string): RawBackup;
+  /** Backups stopped at `sinceMs`: those that started then or later are gone. Returns them. Throws BackupChangeError. */
+  stopBackups(instanceId: string, sinceMs: number): RawBackup[];
 }
 
 export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
@@ -128,5 +132,6 @@ export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
     setBackupStatus: (instanceId, backupId, change) =>
       setBackupStatus(...target(instanceId), backupId, change, lastSuccessSize),
     removeBackup: (instanceId, backupId) => removeBackup(...target(instanceId), backupId),
+    stopBackups: (instanceId, sinceMs) => stopBackups(...target(instanceId), sinceMs),
   };
 }

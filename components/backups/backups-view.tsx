@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { rememberInstance } from '@/lib/ui/recent-instances';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
+import { InstanceHealthPanel } from '@/components/health/instance-health-panel';
 import { BackupDetailsSheet } from './backup-details-sheet';
 import { BackupsBody } from './backups-body';
 import { BackupsFreshness } from './backups-freshness';
@@ -48,7 +49,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   // Polls while the first sync runs would otherwise announce "Loading" every second.
   const loading = backups.isFetching && (backups.isPlaceholderData || !data);
 
-  // Only instances that exist are remembered, so `/` never sends anyone back to a wrong link.
+  // Only instances that exist are remembered, so the recent list never offers a wrong link.
   const knownId = instance?.instanceId;
   useEffect(() => {
     if (knownId) rememberInstance(knownId);
@@ -70,6 +71,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
+      {!view.notFound && <InstanceHealthPanel instanceId={instanceId} range={range} timeZone={timeZone} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (

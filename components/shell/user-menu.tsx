@@ -1,6 +1,7 @@
 'use client';
 
-import { DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
+import { BellRing, DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -13,6 +14,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const t = useTranslations('shell.userMenu');
   const role = useTranslations('common.roles')(user.role);
   const router = useRouter();
+  const t = useTranslations('alerts');
   return (
     <Menu>
       <MenuTrigger
@@ -44,6 +46,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <MenuItem onSelect={() => router.push('/admin/index')}>
             <DatabaseZap aria-hidden className="h-4 w-4" />
             {t('backupIndex')}
+          </MenuItem>
+        )}
+        {can(user.role, 'admin') && (
+          <MenuItem onSelect={() => router.push('/admin/alerts')}>
+            <BellRing aria-hidden className="h-4 w-4" />
+            {t('menu')}
           </MenuItem>
         )}
         {can(user.role, 'admin') && (

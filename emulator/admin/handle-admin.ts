@@ -4,6 +4,7 @@ import type { FaultController } from '../faults/fault-controller';
 import type { Stats } from '../faults/stats';
 import { json, jsonError, readJson } from './admin-json';
 import { handleBackupRoute, type BackupAdminContext } from './backup-routes';
+import { handleStopBackups } from './stop-backups-route';
 
 export interface AdminContext extends BackupAdminContext {
   faults: FaultController;
@@ -47,5 +48,6 @@ export async function handleAdmin(
       return json(res, 200, ctx.stats.snapshot());
   }
   if (await handleBackupRoute(req, res, pathname, ctx)) return;
+  if (await handleStopBackups(req, res, pathname, ctx.dataset)) return;
   json(res, 404, { error: { message: `No admin route ${route}.` } });
 }

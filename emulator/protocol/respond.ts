@@ -33,8 +33,9 @@ export function sendResult(
   send(res, 200, format, requestId, payload);
 }
 
-export function errorBody(error: ApiError, requestId: string): Record<string, string> {
+export function errorBody(error: ApiError, requestId: string): Record<string, unknown> {
   return {
+    ...error.detail,
     RequestId: requestId,
     HostId: HOST_ID,
     Code: error.code,

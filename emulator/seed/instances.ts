@@ -1,3 +1,4 @@
+import { HEALTH_DEFS } from './health-instances';
 import { DAY_MS, isoSeconds } from './time-format';
 import type { KVStoreInstance } from './types';
 
@@ -44,6 +45,12 @@ export interface BackupPlan {
   slot: number;
   /** Bulk plans: exactly this many backups. */
   count: number;
+  /** Daily plans: the UTC weekdays (0 = Sunday) with an automated backup; default every day. */
+  weekdays?: number[];
+  /** No backup at all on the last n UTC calendar days, today included (backups that stopped). */
+  stoppedDaysAgo?: number;
+  /** DescribeBackupPolicy is refused for this instance (a RAM policy that does not cover it). */
+  policyDenied?: boolean;
 }
 
 export interface SeedInstance {
@@ -68,7 +75,7 @@ const NO_PLAN: BackupPlan = {
   count: 0,
 };
 
-interface InstanceDef extends Partial<KVStoreInstance> {
+export interface InstanceDef extends Partial<KVStoreInstance> {
   InstanceId: string;
   InstanceName: string;
   RegionId: string;
@@ -254,7 +261,8 @@ export interface SeedOptions {
 }
 
 export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[] {
-  const defs = opts.scaleBackups === undefined ? DEFS : [...DEFS, bulkDef(opts.scaleBackups)];
+  const seeded = [...DEFS, ...HEALTH_DEFS];
+  const defs = opts.scaleBackups === undefined ? seeded : [...seeded, bulkDef(opts.scaleBackups)];
   return defs.map((def) => {
     const { ageDays, plan, ...fields } = def;
     const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;

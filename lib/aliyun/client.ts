@@ -1,6 +1,8 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { appMetrics } from '@/lib/metrics/registry';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
+import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
 import { toAliyunError } from './errors';
@@ -16,6 +18,7 @@ export interface KvstoreClient {
   /** Every instance in the region (all pages, 50 per call). */
   describeInstances(regionId: string): Promise<Instance[]>;
   describeRegions(): Promise<Region[]>;
+  describeBackupPolicy(regionId: string, instanceId: string): Promise<BackupPolicy>;
 }
 
 export interface KvstoreClientDeps {
@@ -55,10 +58,12 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
         try {
           const body = await (deps.budget ? deps.budget.run(attempt) : attempt());
           deps.budget?.succeeded();
+          appMetrics().upstreamCalls.inc({ action, outcome: 'success' });
           return body;
         } catch (err) {
           const error = toAliyunError(err, { action });
           if (error.kind === 'throttled') deps.budget?.throttled();
+          appMetrics().upstreamCalls.inc({ action, outcome: error.kind });
           throw error;
         }
       },
@@ -101,6 +106,10 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
         if (page.instances.length === 0 || instances.length >= total) break;
       }
       return instances;
+    },
+
+    async describeBackupPolicy(regionId, instanceId) {
+      return normalizeBackupPolicy(await call(regionId, 'DescribeBackupPolicy', { InstanceId: instanceId }));
     },
 
     async describeRegions() {
