@@ -1,7 +1,6 @@
 'use client';
 
 import { BellRing, DatabaseZap, LogOut, ScrollText, UserRound, UserX } from 'lucide-react';
-import { useTranslations } from 'next-intl';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
@@ -14,7 +13,6 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const t = useTranslations('shell.userMenu');
   const role = useTranslations('common.roles')(user.role);
   const router = useRouter();
-  const t = useTranslations('alerts');
   return (
     <Menu>
       <MenuTrigger
@@ -51,7 +49,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         {can(user.role, 'admin') && (
           <MenuItem onSelect={() => router.push('/admin/alerts')}>
             <BellRing aria-hidden className="h-4 w-4" />
-            {t('menu')}
+            {t('alerts')}
           </MenuItem>
         )}
         {can(user.role, 'admin') && (
