@@ -5,11 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 
 export function SendTestAlertButton() {
   const t = useTranslations('alerts');
   const router = useRouter();
+  const errorMessage = useErrorMessage();
   const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({
     busy: false,
     message: null,
@@ -22,7 +24,7 @@ export function SendTestAlertButton() {
       setState({ busy: false, message: t('testQueued'), error: false });
       router.refresh();
     } catch (err) {
-      setState({ busy: false, message: t('testFailed', { message: (err as Error).message }), error: true });
+      setState({ busy: false, message: t('testFailed', { message: errorMessage(err) }), error: true });
     }
   };
   return (
