@@ -12,7 +12,7 @@ import { requireUser } from '@/lib/auth/require-user';
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('fleet'))('metaTitle') };
+  return { title: (await getTranslations('fleet'))('title') };
 }
 
 export default async function FleetPage() {

@@ -71,7 +71,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   return (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
-      {!view.notFound && <InstanceHealthPanel instanceId={instanceId} range={range} timeZone={timeZone} />}
+      {!view.notFound && <InstanceHealthPanel instanceId={instanceId} range={range} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DayStrip } from '@/components/health/day-strip';
 import { StateBadge } from '@/components/health/state-badge';
+import { RelativeTime } from '@/components/ui/relative-time';
 import type { FleetEntry } from '@/lib/fleet/fleet-health';
 import type { FleetSortField } from './fleet-view-logic';
 
@@ -11,12 +12,12 @@ import type { FleetSortField } from './fleet-view-logic';
 // SORT_VALUES in fleet-view-logic.ts, what it sorts by: adding one is adding an entry here and there.
 
 export interface CellContext {
-  now: number;
-  relative: (iso: string) => string;
-  exact: (iso: string) => string;
+  /** The instance's backups page, in the display zone the fleet is shown in. */
+  href: (instanceId: string) => string;
   policy: (e: FleetEntry) => string | null;
   reason: (e: FleetEntry) => string;
   sizeTrend: (e: FleetEntry) => string | null;
+  architecture: (e: FleetEntry) => string;
   never: string;
   stripLabel: string;
 }
@@ -27,17 +28,19 @@ export interface FleetColumn {
   cell: (e: FleetEntry, ctx: CellContext) => ReactNode;
 }
 
-export function backupsHref(instanceId: string): string {
-  return `/instances/${encodeURIComponent(instanceId)}/backups`;
+/** The backups page of an instance; a `tz=` the fleet's link carried goes along, as the instance picker does. */
+export function backupsHref(instanceId: string, tz: string | null): string {
+  const path = `/instances/${encodeURIComponent(instanceId)}/backups`;
+  return tz ? `${path}?${new URLSearchParams({ tz })}` : path;
 }
 
 export const FLEET_COLUMNS: FleetColumn[] = [
   {
     id: 'instance',
-    cell: (e) => (
+    cell: (e, ctx) => (
       <div className="min-w-40">
         <Link
-          href={backupsHref(e.instanceId)}
+          href={ctx.href(e.instanceId)}
           className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
         >
           {e.name}
@@ -62,14 +65,7 @@ export const FLEET_COLUMNS: FleetColumn[] = [
   {
     id: 'lastSuccess',
     className: 'whitespace-nowrap',
-    cell: (e, ctx) =>
-      e.health.lastSuccessAt ? (
-        <time dateTime={e.health.lastSuccessAt} title={ctx.exact(e.health.lastSuccessAt)}>
-          {ctx.relative(e.health.lastSuccessAt)}
-        </time>
-      ) : (
-        ctx.never
-      ),
+    cell: (e, ctx) => (e.health.lastSuccessAt ? <RelativeTime iso={e.health.lastSuccessAt} /> : ctx.never),
   },
   { id: 'policy', className: 'min-w-48 text-xs', cell: (e, ctx) => ctx.policy(e) ?? '—' },
   { id: 'days', cell: (e, ctx) => <DayStrip days={e.health.days} label={ctx.stripLabel} /> },
@@ -77,6 +73,6 @@ export const FLEET_COLUMNS: FleetColumn[] = [
   {
     id: 'architecture',
     className: 'whitespace-nowrap',
-    cell: (e) => (e.shardCount && e.shardCount > 1 ? `${e.architecture} · ${e.shardCount}` : e.architecture),
+    cell: (e, ctx) => ctx.architecture(e),
   },
 ];

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { FleetEntry } from '@/lib/fleet/fleet-health';
-import { backupsHref, FLEET_COLUMNS, type CellContext } from './fleet-columns';
+import { FLEET_COLUMNS, type CellContext } from './fleet-columns';
 import { parseSort, type FleetSortField } from './fleet-view-logic';
 
 export function FleetTable({
@@ -61,7 +61,7 @@ export function FleetTable({
               key={e.instanceId}
               // The name is the link for keyboards and screen readers; the whole row answers a click.
               onClick={(ev) => {
-                if (!(ev.target as HTMLElement).closest('a,button')) router.push(backupsHref(e.instanceId));
+                if (!(ev.target as HTMLElement).closest('a,button')) router.push(ctx.href(e.instanceId));
               }}
               className="cursor-pointer border-b border-slate-100 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
             >

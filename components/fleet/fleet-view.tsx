@@ -1,28 +1,32 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
+import { ErrorState } from '@/components/backups/backups-states';
+import { TimeZonePicker } from '@/components/backups/time-zone-picker';
 import { usePolicyText } from '@/components/health/policy-text';
 import { useHealthText } from '@/components/health/use-health-text';
-import { useNow } from '@/components/ui/use-now';
-import { useTimeZoneMode } from '@/components/ui/use-time-zone-mode';
+import { useFormat } from '@/components/ui/use-format';
+import { TIME_ZONE_PARAM } from '@/lib/format/display-zone';
 import { HEALTH_STATES } from '@/lib/health/types';
-import { formatZonedDateTime } from '@/lib/ui/time-zone';
-import type { CellContext } from './fleet-columns';
+import { backupsHref, type CellContext } from './fleet-columns';
 import { fleetSearchParsers } from './fleet-search-params';
 import { FleetTable } from './fleet-table';
 import { FleetToolbar } from './fleet-toolbar';
 import { countByRegion, countByState, viewFleet } from './fleet-view-logic';
 import { useFleet } from './use-fleet';
-import { buttonClass } from '@/components/ui/button';
 
-/** `/`: every instance the user may see, with its backup health; the view (filters, search, sort) is the URL's. */
+/**
+ * `/`: every instance the user may see, with its backup health; the view (filters, search, sort) is the URL's,
+ * and so is the display zone (`tz=`, as on the backups page, carried on to them).
+ */
 export function FleetView() {
   const t = useTranslations('fleet');
-  const format = useFormatter();
-  const now = useNow();
-  const [timeZone] = useTimeZoneMode();
+  const words = useTranslations('shell.instance');
+  const f = useFormat();
+  const tz = useSearchParams().get(TIME_ZONE_PARAM);
   const [view, setView] = useQueryStates(fleetSearchParsers, { history: 'push' });
   const fleet = useFleet();
   const policyText = usePolicyText();
@@ -35,41 +39,52 @@ export function FleetView() {
     [setView],
   );
 
-  if (fleet.isError)
-    return (
-      <section role="alert" className="space-y-2 rounded-lg border border-red-300 p-4 dark:border-red-700">
-        <h1 className="font-semibold">{t('loadError')}</h1>
-        <p className="text-sm">{fleet.error.message}</p>
-        <button type="button" className={buttonClass('default', 'sm')} onClick={() => void fleet.refetch()}>
-          {t('retry')}
-        </button>
-      </section>
-    );
-
   const ctx: CellContext = {
-    now,
-    relative: (iso) => format.relativeTime(new Date(iso), now),
-    exact: (iso) => formatZonedDateTime(iso, timeZone),
-    policy: (e) => policyText(e.policy, timeZone),
+    href: (instanceId) => backupsHref(instanceId, tz),
+    policy: (e) => policyText(e.policy),
     reason: (e) => healthText.reason(e.health.reason),
     sizeTrend: (e) => healthText.sizeTrend(e.health.sizeTrend),
+    architecture: (e) => {
+      const architecture = words.has(`architecture.${e.architecture}`)
+        ? words(`architecture.${e.architecture}`)
+        : e.architecture;
+      return e.shardCount && e.shardCount > 1
+        ? t('architectureShards', { architecture, count: e.shardCount })
+        : architecture;
+    },
     never: t('never'),
-    stripLabel: t('columns.days'),
+    stripLabel: t('stripLabel'),
   };
   const parts = HEALTH_STATES.filter((s) => stateCounts[s] > 0)
     .map((s) => t('summaryPart', { count: stateCounts[s], state: t(`stateLower.${s}`) }))
-    .join(', ');
+    .join(t('summarySeparator'));
+
+  const header = (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h1 className="text-xl font-semibold">{t('title')}</h1>
+      <div className="flex flex-wrap items-center gap-2">
+        {fleet.data && (
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            {t('evaluated', {
+              time: `${f.dateTime(fleet.data.evaluatedAt)} ${f.zoneShort(Date.parse(fleet.data.evaluatedAt))}`,
+            })}
+          </p>
+        )}
+        <TimeZonePicker />
+      </div>
+    </div>
+  );
+  if (fleet.isError)
+    return (
+      <div className="space-y-4">
+        {header}
+        <ErrorState error={fleet.error} onRetry={() => void fleet.refetch()} title={t('loadError')} />
+      </div>
+    );
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('title')}</h1>
-        {fleet.data && (
-          <p className="text-xs text-slate-600 dark:text-slate-300">
-            {t('evaluated', { time: formatZonedDateTime(fleet.data.evaluatedAt, timeZone) })}
-          </p>
-        )}
-      </div>
+      {header}
       {fleet.data && (
         <p role="status" className="text-sm font-medium">
           {t('summary', { total: all.length, parts })}

@@ -1,11 +1,12 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { DateRange } from '@/components/backups/date-range';
-import { formatBytes } from '@/lib/ui/format';
+import { useFormat } from '@/components/ui/use-format';
 
 // Hand-written SVG: one stacked bar per UTC day (successful below, failed above) and a line for the mean size of
-// that day's successful full backups, on a scale of its own. Loaded on demand (next/dynamic), a few kB.
+// that day's successful full backups, on a scale of its own. Days are the index's UTC days whatever the display
+// zone, named as such (`2026-05-01`; the title says UTC). Loaded on demand (next/dynamic), a few kB.
 
 const DAY_MS = 86_400_000;
 const W = 720;
@@ -33,10 +34,8 @@ export function fillDays(perDay: readonly DayCount[], range: DateRange): DayCoun
 
 export function BackupsPerDayChart({ perDay, range }: { perDay: DayCount[]; range: DateRange }) {
   const t = useTranslations('fleet.chart');
-  const format = useFormatter();
+  const f = useFormat();
   const days = fillDays(perDay, range);
-  const day = (date: string) =>
-    format.dateTime(new Date(`${date}T00:00:00Z`), { month: 'short', day: 'numeric' });
   const maxCount = Math.max(1, ...days.map((d) => d.success + d.failed));
   const sizes = days.flatMap((d) => (d.meanFullBytes === null ? [] : [d.meanFullBytes]));
   const maxSize = Math.max(1, ...sizes);
@@ -47,14 +46,12 @@ export function BackupsPerDayChart({ perDay, range }: { perDay: DayCount[]; rang
   const totals = days.reduce((a, d) => ({ s: a.s + d.success, f: a.f + d.failed }), { s: 0, f: 0 });
   const summary = [
     t('summary', {
-      from: day(days[0]!.date),
-      to: day(days.at(-1)!.date),
+      from: days[0]!.date,
+      to: days.at(-1)!.date,
       success: totals.s,
       failed: totals.f,
     }),
-    sizes.length > 0
-      ? t('sizeSummary', { min: formatBytes(Math.min(...sizes)), max: formatBytes(maxSize) })
-      : '',
+    sizes.length > 0 ? t('sizeSummary', { min: f.bytes(Math.min(...sizes)), max: f.bytes(maxSize) }) : '',
   ].join(' ');
 
   // The size line, broken where a day has no successful full backup.
@@ -85,10 +82,10 @@ export function BackupsPerDayChart({ perDay, range }: { perDay: DayCount[]; rang
               <g key={d.date}>
                 <title>
                   {t('bar', {
-                    date: day(d.date),
+                    date: d.date,
                     success: d.success,
                     failed: d.failed,
-                    size: d.meanFullBytes === null ? 'none' : formatBytes(d.meanFullBytes),
+                    size: d.meanFullBytes === null ? 'none' : f.bytes(d.meanFullBytes),
                   })}
                 </title>
                 <rect
@@ -121,7 +118,7 @@ export function BackupsPerDayChart({ perDay, range }: { perDay: DayCount[]; rang
               />
             ))}
           <text x={PAD.left} y={H - 4} className="fill-slate-600 text-[10px] dark:fill-slate-300">
-            {day(days[0]!.date)}
+            {days[0]!.date}
           </text>
           <text
             x={W - PAD.right}
@@ -129,7 +126,7 @@ export function BackupsPerDayChart({ perDay, range }: { perDay: DayCount[]; rang
             textAnchor="end"
             className="fill-slate-600 text-[10px] dark:fill-slate-300"
           >
-            {day(days.at(-1)!.date)}
+            {days.at(-1)!.date}
           </text>
         </svg>
       )}

@@ -1,4 +1,4 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { DayCell, DayKind } from '@/lib/health/types';
 import { cn } from '@/lib/ui/cn';
 
@@ -9,15 +9,16 @@ export const DAY_COLORS: Record<DayKind, string> = {
   none: 'bg-slate-200 dark:bg-slate-700',
 };
 
-/** One cell per UTC day, oldest first; each says what happened that day to a screen reader and on hover. */
+/**
+ * One cell per UTC day (the health model's days, whatever the display zone: `label` says so), oldest first;
+ * each says what happened that day to a screen reader and on hover.
+ */
 export function DayStrip({ days, label }: { days: DayCell[]; label: string }) {
   const t = useTranslations('fleet.day');
-  const format = useFormatter();
   return (
     <ol aria-label={label} className="flex items-end gap-px">
       {days.map((d) => {
-        const date = format.dateTime(new Date(`${d.date}T00:00:00Z`), { month: 'short', day: 'numeric' });
-        const text = t(d.kind, { date, count: d.kind === 'failed' ? d.failures : d.successes });
+        const text = t(d.kind, { date: d.date, count: d.kind === 'failed' ? d.failures : d.successes });
         return (
           <li key={d.date} title={text} className={cn('h-5 w-1.5 rounded-sm', DAY_COLORS[d.kind])}>
             <span className="sr-only">{text}</span>

@@ -2,13 +2,14 @@
 
 import { BarChart3 } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { DateRange } from '@/components/backups/date-range';
 import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useFormat } from '@/components/ui/use-format';
 import { useLocalStorage } from '@/components/ui/use-local-storage';
 import { useNow } from '@/components/ui/use-now';
-import { formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import { usePolicyText } from './policy-text';
 import { StateBadge } from './state-badge';
 import { useHealthText } from './use-health-text';
@@ -27,17 +28,9 @@ const BackupsPerDayChart = dynamic(
 const CHART_KEY = 'kvstore-backups.health-chart';
 
 /** The backups page's header: the instance's health, its policy in words, the next backup and the chart. */
-export function InstanceHealthPanel({
-  instanceId,
-  range,
-  timeZone,
-}: {
-  instanceId: string;
-  range: DateRange | null;
-  timeZone: TimeZoneMode;
-}) {
+export function InstanceHealthPanel({ instanceId, range }: { instanceId: string; range: DateRange | null }) {
   const t = useTranslations('fleet.header');
-  const format = useFormatter();
+  const f = useFormat();
   const now = useNow();
   const policyText = usePolicyText();
   const healthText = useHealthText();
@@ -52,11 +45,13 @@ export function InstanceHealthPanel({
   const h = data.health;
   const when = (iso: string) =>
     t('when', {
-      relative: format.relativeTime(new Date(iso), now),
-      time: formatZonedDateTime(iso, timeZone),
+      relative: f.relative(iso, now),
+      time: `${f.dateTime(iso)} ${f.zoneShort(Date.parse(iso))}`,
     });
   const trend = healthText.sizeTrend(h.sizeTrend);
-  const label = 'font-medium text-slate-700 dark:text-slate-200';
+  const label = (chunks: ReactNode) => (
+    <span className="font-medium text-slate-700 dark:text-slate-200">{chunks}</span>
+  );
   return (
     <section
       aria-label={t('label')}
@@ -81,15 +76,10 @@ export function InstanceHealthPanel({
         </button>
       </div>
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <p>{t.rich('policy', { label, value: policyText(data.policy) ?? '—' })}</p>
+        <p>{t.rich('next', { label, value: h.nextExpectedAt ? when(h.nextExpectedAt) : t('noNext') })}</p>
         <p>
-          <span className={label}>{t('policy')}:</span> {policyText(data.policy, timeZone) ?? '—'}
-        </p>
-        <p>
-          <span className={label}>{t('next')}:</span>{' '}
-          {h.nextExpectedAt ? when(h.nextExpectedAt) : t('noNext')}
-        </p>
-        <p>
-          <span className={label}>{t('lastSuccess')}:</span> {h.lastSuccessAt ? when(h.lastSuccessAt) : '—'}
+          {t.rich('lastSuccess', { label, value: h.lastSuccessAt ? when(h.lastSuccessAt) : '—' })}
           {h.periodMs !== null && <> · {t('period', { days: Math.round(h.periodMs / 86_400_000) })}</>}
         </p>
       </div>

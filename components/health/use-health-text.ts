@@ -1,11 +1,11 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/ui/use-format';
 import type { HealthReason, SizeTrend } from '@/lib/health/types';
-import { formatBytes } from '@/lib/ui/format';
 
 /** A health reason, and a size-trend warning, in the viewer's language. */
 export function useHealthText() {
   const t = useTranslations('fleet');
-  const format = useFormatter();
+  const f = useFormat();
   return {
     reason(r: HealthReason): string {
       switch (r.code) {
@@ -15,7 +15,7 @@ export function useHealthText() {
             : t('reason.failure_streak', { failures: r.failures });
         case 'index_stale':
           return t('reason.index_stale', {
-            since: format.dateTime(new Date(r.since), { dateStyle: 'medium', timeStyle: 'short' }),
+            since: `${f.dateTime(r.since)} ${f.zoneShort(Date.parse(r.since))}`,
             message: r.message,
           });
         case 'missed_windows':
@@ -33,8 +33,8 @@ export function useHealthText() {
     sizeTrend(s: SizeTrend | null): string | null {
       if (!s?.change) return null;
       return t(`sizeTrend.${s.change}`, {
-        latest: formatBytes(s.latestBytes),
-        median: formatBytes(s.medianBytes),
+        latest: f.bytes(s.latestBytes),
+        median: f.bytes(s.medianBytes),
       });
     },
   };
