@@ -183,3 +183,35 @@ test('a viewer scoped to some instances sees only those', async ({ page }) => {
   );
   expect(denied.status()).toBe(404);
 });
+
+test('a link with tz= shows the policies in that zone, in English and Chinese, and carries it to the backups page', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(200_000);
+  await signIn(page, 'demo');
+  await indexedFleet(page);
+  await page.goto('/?tz=Asia/Shanghai');
+  await expect(page.getByRole('button', { name: 'Time zone: Asia/Shanghai (UTC+08:00)' })).toBeVisible();
+  // Mon, Wed, Fri 22:00–23:00 UTC are Tuesday, Thursday and Saturday mornings in Beijing.
+  const late = () => rows(page).filter({ hasText: 'r-uf6late000000001' });
+  await expect(late()).toContainText('Tue, Thu, Sat, 06:00–07:00 UTC+08:00, kept 30 days');
+  const link = late().getByRole('link', { name: 'search-cache-weekly' });
+  await expect(link).toHaveAttribute('href', /\?tz=Asia%2FShanghai$/);
+
+  // Filters join the zone in the URL rather than replacing it.
+  await page.getByRole('button', { name: /^Late \(/ }).click();
+  await expect(page).toHaveURL(/state=late/);
+  await expect(page).toHaveURL(/tz=Asia(%2F|\/)Shanghai/);
+  await link.click();
+  await expect(page).toHaveURL(/\/instances\/r-uf6late000000001\/backups\?.*tz=Asia(%2F|\/)Shanghai/);
+  await expect(page.getByRole('region', { name: 'Backup health' })).toContainText(
+    'Policy: Tue, Thu, Sat, 06:00–07:00 UTC+08:00, kept 30 days',
+  );
+
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh-CN', url: new URL(page.url()).origin }]);
+  await page.goto('/?tz=Asia/Shanghai');
+  await expect(page.getByRole('heading', { name: '备份健康状况' })).toBeVisible();
+  await expect(late()).toContainText('周二、周四、周六 06:00–07:00 UTC+08:00，保留 30 天');
+  await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(/^共 13 个实例：/);
+});
