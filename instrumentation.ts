@@ -8,6 +8,8 @@ export async function register(): Promise<void> {
   revocations();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
+  const { startHealthMonitor } = await import('@/lib/alerts/monitor');
+  startHealthMonitor();
 }
 
 /** Refuses to serve with an unsafe sign-in setup, saying exactly why (rules: lib/auth/startup-check.ts). */

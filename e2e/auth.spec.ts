@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 import { csrfFrom, loopbackAddress, proxyAddress, signInFrom } from './loopback-client';
 import { apiAs, DEMO_USERS, INSTANCES, lastDays } from './session';
 
-// Every page and route handler under app/ needs a session, except sign-in, /api/auth/*, health and readiness.
+// Every page and route handler under app/ needs a session, except sign-in, /api/auth/*, health and readiness,
+// and the metrics, which take Prometheus's bearer token instead (and do not exist without METRICS_TOKEN).
 
 const SAMPLE_PARAMS: Record<string, string> = {
   instanceId: INSTANCES.standard,
@@ -13,7 +14,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   nextauth: 'session',
   username: 'viewer',
 };
-const PUBLIC = ['/sign-in', '/api/health', '/api/ready'];
+const PUBLIC = ['/sign-in', '/api/health', '/api/ready', '/api/metrics'];
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -82,6 +83,8 @@ test('public routes answer without a session', async () => {
   expect((await ctx.get('/api/ready')).status()).toBe(200);
   expect((await ctx.get('/sign-in')).status()).toBe(200);
   expect((await ctx.get('/api/auth/csrf')).status()).toBe(200);
+  // The demo sets no METRICS_TOKEN: the route is off, for everyone (lib/fleet tests cover 401 and 200).
+  expect((await ctx.get('/api/metrics')).status()).toBe(404);
 });
 
 test('role matrix: viewer, downloader, admin and instance scope', async () => {

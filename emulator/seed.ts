@@ -4,6 +4,7 @@ import {
   assertWritable,
   removeBackup,
   setBackupStatus,
+  stopBackups,
   type NewBackupInput,
   type StatusChange,
 } from './seed/backup-changes';
@@ -37,6 +38,7 @@ export {
 export type { BackupTask } from './seed/backup-tasks';
 export type { ClusterSet } from './seed/cluster-sets';
 export { MAX_SCALE_BACKUPS, checkScaleBackups, parseScaleBackups } from './seed/scale-backups';
+export { HEALTH_SEED_IDS } from './seed/health-instances';
 
 export interface StorageSummary {
   FullStorageSize: number;
@@ -76,6 +78,8 @@ export interface Dataset {
   startBackupTask(instanceId: string, opts: { durationSeconds: number; size?: number }): BackupTask;
   /** What DescribeBackupTasks lists now: running tasks and those finished within the last ten minutes. */
   backupTasks(instanceId: string): BackupTask[];
+  /** Backups stopped at `sinceMs`: those that started then or later are gone. Returns them. Throws BackupChangeError. */
+  stopBackups(instanceId: string, sinceMs: number): RawBackup[];
 }
 
 export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
@@ -179,5 +183,6 @@ export function createDataset(now: Date, opts: SeedOptions = {}): Dataset {
       const now = Date.now();
       return tasksOf(instanceId).filter((t) => now - finishMs(t) < FINISHED_LISTED_MS);
     },
+    stopBackups: (instanceId, sinceMs) => stopBackups(...target(instanceId), sinceMs),
   };
 }

@@ -91,6 +91,28 @@ const schema = z.object({
   AUTH_HASH_QUEUE: intInRange(0, 10_000, 64),
   /** API requests one user may make per minute. */
   API_RATE_LIMIT_PER_MINUTE: intInRange(10, 100_000, 600),
+
+  /** Where health alerts go (Late, Failing, recovered); unset: alerts are recorded but not sent. */
+  ALERT_WEBHOOK_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected an http(s) URL such as https://oapi.dingtalk.com/robot/send?access_token=…',
+    })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ALERT_WEBHOOK_FORMAT: z
+    .enum(['json', 'dingtalk', 'feishu', 'slack'], { error: 'expected json, dingtalk, feishu or slack' })
+    .default('json'),
+  /** Signs each alert: an HMAC-SHA256 header (json), DingTalk's signed URL, Feishu's signed body. */
+  ALERT_WEBHOOK_SECRET: z.string().optional(),
+  /** The console's public URL (next-auth's own setting); alerts link to the instance's page with it. */
+  NEXTAUTH_URL: z.string().optional(),
+  /** `GET /api/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; unset: the route does not exist. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'expected at least 16 characters (openssl rand -hex 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
+import { InstanceHealthPanel } from '@/components/health/instance-health-panel';
 import { BackupsBody } from './backups-body';
 import { BackupsFreshness } from './backups-freshness';
 import { BackupsHeader } from './backups-header';
@@ -84,7 +85,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   // The summary and the facet counts are a range's: while another range loads they are the old one's.
   const updating = Boolean(data && range && backups.isPlaceholderData && !sameRange(data.range, range));
 
-  // Only instances that exist are remembered, so `/` never sends anyone back to a wrong link.
+  // Only instances that exist are remembered, so the recent list never offers a wrong link.
   const knownId = instance?.instanceId;
   useEffect(() => {
     if (knownId) rememberInstance(knownId);
@@ -121,6 +122,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       <ZoneNotice />
       {data?.kind.logStartTime && <RestorableWindow start={data.kind.logStartTime} />}
       {!view.blocked && !view.notFound && <RunningBackups instanceId={instanceId} />}
+      {!view.notFound && <InstanceHealthPanel instanceId={instanceId} range={range} />}
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
       {/* A first sync still running is said by its progress, not as Alibaba Cloud failing. */}
       {!view.blocked && !backups.isError && data?.stale && !data.syncing && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { DatabaseZap, LogOut, ScrollText, UserX } from 'lucide-react';
+import { BellRing, DatabaseZap, LogOut, ScrollText, UserX } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { can, type Role } from '@/lib/auth/roles';
@@ -26,6 +26,12 @@ export function UserMenuItems({ name, role, roleName }: { name: string; role: Ro
         <MenuItem onSelect={() => router.push('/admin/index')}>
           <DatabaseZap aria-hidden className="h-4 w-4" />
           {t('backupIndex')}
+        </MenuItem>
+      )}
+      {can(role, 'admin') && (
+        <MenuItem onSelect={() => router.push('/admin/alerts')}>
+          <BellRing aria-hidden className="h-4 w-4" />
+          {t('alerts')}
         </MenuItem>
       )}
       {can(role, 'admin') && (

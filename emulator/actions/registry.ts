@@ -1,5 +1,6 @@
 import type { ActionHandler } from './action-context';
 import { describeBackupTasks } from './describe-backup-tasks';
+import { describeBackupPolicy } from './describe-backup-policy';
 import { describeBackups } from './describe-backups';
 import { describeClusterBackupList } from './describe-cluster-backup-list';
 import { describeInstanceAttribute } from './describe-instance-attribute';
@@ -9,6 +10,7 @@ import { describeRegions } from './describe-regions';
 export const API_VERSION = '2015-01-01';
 
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
+  DescribeBackupPolicy: describeBackupPolicy,
   DescribeBackups: describeBackups,
   DescribeInstances: describeInstances,
   DescribeRegions: describeRegions,

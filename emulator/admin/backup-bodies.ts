@@ -50,3 +50,8 @@ export const newBackupSchema = z
 export const statusChangeSchema = z
   .strictObject({ status, size: size.optional() })
   .refine(noSizeWhenFailed, failedSizeIssue);
+
+export const stopBackupsSchema = z.strictObject({
+  /** Default: now. */
+  since: startTime.optional(),
+});

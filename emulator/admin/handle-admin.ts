@@ -5,6 +5,7 @@ import type { Stats } from '../faults/stats';
 import { json, jsonError, readJson } from './admin-json';
 import { handleBackupRoute, type BackupAdminContext } from './backup-routes';
 import { handleKindsRoute, type KindsAdminContext } from './kinds-routes';
+import { handleStopBackups } from './stop-backups-route';
 
 export interface AdminContext extends BackupAdminContext, KindsAdminContext {
   faults: FaultController;
@@ -49,5 +50,6 @@ export async function handleAdmin(
   }
   if (await handleBackupRoute(req, res, pathname, ctx)) return;
   if (await handleKindsRoute(req, res, pathname, ctx)) return;
+  if (await handleStopBackups(req, res, pathname, ctx.dataset)) return;
   json(res, 404, { error: { message: `No admin route ${route}.` } });
 }

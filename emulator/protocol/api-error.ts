@@ -77,4 +77,22 @@ export const apiErrors = {
       'The request has failed due to a temporary failure of the server.',
     ),
   payloadTooLarge: () => new ApiError('InvalidParameter', 413, 'The request body is too large.'),
+  /** A RAM policy that does not grant `action` on this resource, with the detail Alibaba adds. */
+  ramDenied: (action: string) =>
+    new ApiError(
+      'Forbidden.RAM',
+      403,
+      `User not authorized to operate on the specified resource, or this API doesn't support RAM.`,
+      {
+        AccessDeniedDetail: {
+          AuthAction: action,
+          AuthPrincipalType: 'SubUser',
+          AuthPrincipalOwnerId: '1234567890123456',
+          AuthPrincipalDisplayName: 'kvstore-backups-console',
+          PolicyType: 'AccountLevelIdentityBasedPolicy',
+          NoPermissionType: 'ImplicitDeny',
+          EncodedDiagnosticMessage: Buffer.from(`{"AuthAction":"${action}"}`).toString('base64'),
+        },
+      },
+    ),
 };

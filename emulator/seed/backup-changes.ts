@@ -161,3 +161,14 @@ export function removeBackup(instance: SeedInstance, store: BackupStore, backupI
   findOrThrow(store, instance.raw.InstanceId, backupId);
   return store.remove(backupId)!;
 }
+
+/**
+ * Backups that stopped at `sinceMs`: every backup that started then or later is gone, as if it never ran. The
+ * emulator takes no backups of its own after it starts, so nothing new appears until one is added.
+ */
+export function stopBackups(instance: SeedInstance, store: BackupStore, sinceMs: number): RawBackup[] {
+  assertWritable(instance);
+  const { rows } = store.list({ fromMs: sinceMs }, 0, Infinity);
+  for (const b of rows) store.remove(String(b.BackupId));
+  return rows;
+}

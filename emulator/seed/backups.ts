@@ -59,16 +59,26 @@ function expandJob(instance: SeedInstance, job: Job, nowMs: number): RawBackup[]
   return out;
 }
 
+/** When a daily plan's automated backup of UTC day `day` (days since the epoch) starts. */
+export function automatedStartMs(instanceId: string, plan: BackupPlan, day: number): number {
+  return (
+    day * DAY_MS + plan.windowMinute * MINUTE_MS + between(rngFor(instanceId, 'auto', day), 0, 1500) * 1000
+  );
+}
+
+/** Whether a daily plan takes an automated backup on UTC day `day`. */
+export function runsOn(plan: BackupPlan, day: number): boolean {
+  return !plan.weekdays || plan.weekdays.includes(new Date(day * DAY_MS).getUTCDay());
+}
+
 function dailyJobs(instanceId: string, plan: BackupPlan, fromMs: number, nowMs: number): Job[] {
   const jobs: Job[] = [];
   for (let day = Math.floor(fromMs / DAY_MS); day * DAY_MS <= nowMs; day++) {
     const dayStart = day * DAY_MS;
     const auto = rngFor(instanceId, 'auto', day);
-    jobs.push({
-      startMs: dayStart + plan.windowMinute * MINUTE_MS + between(auto, 0, 1500) * 1000,
-      kind: 0,
-      rng: auto,
-    });
+    // The first draw is the start (automatedStartMs); the job's own draws follow.
+    const startMs = dayStart + plan.windowMinute * MINUTE_MS + between(auto, 0, 1500) * 1000;
+    if (runsOn(plan, day)) jobs.push({ startMs, kind: 0, rng: auto });
     const manual = rngFor(instanceId, 'manual', day);
     if (manual() < plan.manualPerDay) {
       jobs.push({ startMs: dayStart + between(manual, 8 * 3600, 20 * 3600) * 1000, kind: 1, rng: manual });
@@ -105,9 +115,13 @@ export function generateBackups(instance: SeedInstance, now: Date): RawBackup[] 
     plan.kind === 'interval'
       ? intervalJobs(raw.InstanceId, plan, fromMs, nowMs)
       : dailyJobs(raw.InstanceId, plan, fromMs, nowMs);
+  // Backups that stopped n days ago: nothing from the first of those calendar days on.
+  const untilMs = plan.stoppedDaysAgo
+    ? Math.min(nowMs, (Math.floor(nowMs / DAY_MS) - plan.stoppedDaysAgo + 1) * DAY_MS)
+    : nowMs;
   const backups: RawBackup[] = [];
   for (const job of jobs) {
-    if (job.startMs < fromMs || job.startMs >= nowMs) continue;
+    if (job.startMs < fromMs || job.startMs >= untilMs) continue;
     backups.push(...expandJob(instance, job, nowMs));
   }
   // Newest first; shards of one job keep shard order.

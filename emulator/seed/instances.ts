@@ -1,4 +1,5 @@
 import { KIND_DEFS, KIND_INSTANCE_IDS } from './kinds-instances';
+import { HEALTH_DEFS } from './health-instances';
 import { DAY_MS, isoSeconds } from './time-format';
 import type { KVStoreInstance } from './types';
 
@@ -47,6 +48,12 @@ export interface BackupPlan {
   slot: number;
   /** Bulk plans: exactly this many backups. */
   count: number;
+  /** Daily plans: the UTC weekdays (0 = Sunday) with an automated backup; default every day. */
+  weekdays?: number[];
+  /** No backup at all on the last n UTC calendar days, today included (backups that stopped). */
+  stoppedDaysAgo?: number;
+  /** DescribeBackupPolicy is refused for this instance (a RAM policy that does not cover it). */
+  policyDenied?: boolean;
 }
 
 export interface SeedInstance {
@@ -260,6 +267,7 @@ export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[]
   const defs = [
     ...DEFS,
     ...KIND_DEFS,
+    ...HEALTH_DEFS,
     ...(opts.scaleBackups === undefined ? [] : [bulkDef(opts.scaleBackups)]),
   ];
   return defs.map((def) => {

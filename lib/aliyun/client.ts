@@ -1,6 +1,8 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { appMetrics } from '@/lib/metrics/registry';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
+import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
 import { AliyunError, toAliyunError } from './errors';
@@ -35,6 +37,7 @@ export interface KvstoreClient {
   /** Backups running now (and those just finished). */
   describeBackupTasks(regionId: string, instanceId: string): Promise<BackupTask[]>;
   describeInstanceAttribute(regionId: string, instanceId: string): Promise<InstanceAttribute>;
+  describeBackupPolicy(regionId: string, instanceId: string): Promise<BackupPolicy>;
 }
 
 export interface KvstoreClientDeps {
@@ -74,10 +77,12 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
         try {
           const body = await (deps.budget ? deps.budget.run(attempt) : attempt());
           deps.budget?.succeeded();
+          appMetrics().upstreamCalls.inc({ action, outcome: 'success' });
           return body;
         } catch (err) {
           const error = toAliyunError(err, { action });
           if (error.kind === 'throttled') deps.budget?.throttled();
+          appMetrics().upstreamCalls.inc({ action, outcome: error.kind });
           throw error;
         }
       },
@@ -150,6 +155,10 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
         if (page.instances.length === 0 || instances.length >= total) break;
       }
       return instances;
+    },
+
+    async describeBackupPolicy(regionId, instanceId) {
+      return normalizeBackupPolicy(await call(regionId, 'DescribeBackupPolicy', { InstanceId: instanceId }));
     },
 
     async describeRegions() {

@@ -307,6 +307,7 @@ describe('normalizeInstancesPage and normalizeRegions', () => {
               InstanceClass: 'tair.rdb.1g',
               ShardCount: '4',
               Capacity: 4096,
+              CreateTime: '2024-02-01T03:04:05Z',
             },
             { InstanceId: 'r-2' },
             { InstanceName: 'no id' },
@@ -329,6 +330,7 @@ describe('normalizeInstancesPage and normalizeRegions', () => {
         instanceClass: 'tair.rdb.1g',
         shardCount: 4,
         capacityMb: 4096,
+        createdAt: '2024-02-01T03:04:05Z',
       },
       {
         instanceId: 'r-2',
@@ -342,6 +344,7 @@ describe('normalizeInstancesPage and normalizeRegions', () => {
         instanceClass: null,
         shardCount: null,
         capacityMb: null,
+        createdAt: null,
       },
     ]);
   });

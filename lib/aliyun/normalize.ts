@@ -109,6 +109,7 @@ function normalizeInstance(raw: unknown, regionId: string): Instance | null {
     instanceClass: toText(field(raw, 'InstanceClass')),
     shardCount: toNumber(field(raw, 'ShardCount')),
     capacityMb: toNumber(field(raw, 'Capacity')),
+    createdAt: toIsoTime(field(raw, 'CreateTime')),
   };
 }
 

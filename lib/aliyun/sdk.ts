@@ -5,6 +5,7 @@ import type Credential from '@alicloud/credentials';
 import { parseJsonLosslessly } from './lossless-json';
 
 export type RpcAction =
+  | 'DescribeBackupPolicy'
   | 'DescribeBackups'
   | 'DescribeInstances'
   | 'DescribeRegions'

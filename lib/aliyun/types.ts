@@ -76,6 +76,8 @@ export interface Instance {
   instanceClass: string | null;
   shardCount: number | null;
   capacityMb: number | null;
+  /** ISO 8601 UTC; no backup is expected before it. */
+  createdAt: string | null;
 }
 
 export interface Region {

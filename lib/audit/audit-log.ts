@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
+import { appMetrics } from '@/lib/metrics/registry';
 import { processSingleton } from '@/lib/process-singleton';
 import type { AuditAction, AuditQuery, AuditRow } from './audit-query';
 
@@ -94,6 +95,7 @@ export function recordAudit(event: AuditEvent): void {
   const conn = open();
   pruneIfDue(conn);
   insert(conn).run(toRow(event));
+  appMetrics().auditRows.inc({ action: event.action });
 }
 
 const BATCH_DELAY_MS = 100;
@@ -130,6 +132,7 @@ function batch(): Batch {
         b.conn ??= openForBatches();
         const stmt = insert(b.conn);
         b.conn.transaction(() => rows.forEach((r) => stmt.run(r)))();
+        for (const r of rows) appMetrics().auditRows.inc({ action: r.action });
       },
     };
     process.once('exit', () => b.flush());

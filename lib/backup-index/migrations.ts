@@ -146,4 +146,65 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '010_a_backup_policies': {
+    // Each instance's backup policy as versions (a change starts a new one, so windows before it are judged by
+    // the policy then in force), and when it was last read or refused.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('backup_policies')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('from_ms', 'bigint', (c) => c.notNull())
+        .addColumn('weekdays', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'integer')
+        .addColumn('window_minutes', 'integer')
+        .addColumn('retention_days', 'integer')
+        .addColumn('log_backup', 'integer')
+        .addPrimaryKeyConstraint('backup_policies_pk', ['instance_id', 'from_ms'])
+        .execute();
+      await db.schema
+        .createTable('policy_state')
+        .addColumn('instance_id', 'text', (c) => c.primaryKey())
+        .addColumn('checked_ms', 'bigint', (c) => c.notNull())
+        .addColumn('next_backup_time', 'text')
+        .addColumn('error_ms', 'bigint')
+        .addColumn('error_code', 'text')
+        .addColumn('error_message', 'text')
+        .execute();
+    },
+  },
+  '010_b_health_alerts': {
+    // The last health state per instance (what a transition is measured against) and the alert outbox: a
+    // message is a row written in the same transaction as the state change, sent later, marked when sent.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('health_state')
+        .addColumn('instance_id', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('alert_state', 'text', (c) => c.notNull())
+        .addColumn('since_ms', 'bigint', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('evaluated_ms', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('alert_outbox')
+        // The transition's own key (instance, transition, when): a second write of it is a no-op.
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('created_ms', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_ms', 'bigint')
+        .addColumn('sent_ms', 'bigint')
+        .addColumn('last_error', 'text')
+        .execute();
+      await db.schema
+        .createIndex('alert_outbox_due')
+        .on('alert_outbox')
+        .columns(['status', 'next_attempt_ms'])
+        .execute();
+      await db.schema.createIndex('alert_outbox_created').on('alert_outbox').column('created_ms').execute();
+    },
+  },
 };

@@ -97,6 +97,55 @@ export interface ProbeTable {
   at_ms: number;
 }
 
+/** One version of an instance's backup policy, in force from `from_ms` (0: since before the index knew it). */
+export interface BackupPoliciesTable {
+  instance_id: string;
+  from_ms: number;
+  /** UTC weekdays, 0 = Sunday, comma separated. */
+  weekdays: string;
+  window_start: number | null;
+  window_minutes: number | null;
+  retention_days: number | null;
+  log_backup: number | null;
+}
+
+/** When the policy was last read, what it said of the next backup, and the last refusal. */
+export interface PolicyStateTable {
+  instance_id: string;
+  checked_ms: number;
+  next_backup_time: string | null;
+  error_ms: number | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+/** The last evaluated health per instance; `alert_state` is what alerts compare against (ok, late, failing). */
+export interface HealthStateTable {
+  instance_id: string;
+  state: string;
+  alert_state: string;
+  since_ms: number;
+  reason: string | null;
+  evaluated_ms: number;
+}
+
+/** Alerts to send: pending until sent, retried with backoff, kept for the admin page. */
+export interface AlertOutboxTable {
+  id: string;
+  instance_id: string;
+  /** late, failing, recovered or test. */
+  kind: string;
+  /** The message's facts as JSON (AlertMessage). */
+  payload: string;
+  created_ms: number;
+  /** pending, sent, failed (gave up) or skipped (no webhook configured). */
+  status: string;
+  attempts: number;
+  next_attempt_ms: number | null;
+  sent_ms: number | null;
+  last_error: string | null;
+}
+
 export interface IndexDatabase {
   backups: BackupsTable;
   backup_days: BackupDaysTable;
@@ -106,4 +155,8 @@ export interface IndexDatabase {
   probe: ProbeTable;
   cluster_set_nodes: ClusterSetNodesTable;
   instance_kinds: InstanceKindsTable;
+  backup_policies: BackupPoliciesTable;
+  policy_state: PolicyStateTable;
+  health_state: HealthStateTable;
+  alert_outbox: AlertOutboxTable;
 }

@@ -67,6 +67,7 @@ export class SyncEngine {
   /** Bumped on every write of an instance's rows or sync state; `epoch` on writes that touch every instance. */
   private readonly versions = new Map<string, number>();
   private epoch = 0;
+  private readonly settled = new Set<(instanceId: string) => void>();
 
   constructor(
     private readonly settings: EngineSettings,
@@ -118,6 +119,12 @@ export class SyncEngine {
     return dropped;
   }
 
+  /** Calls `listener` after every sync ends, successful or not (the health monitor re-evaluates then). */
+  onSettled(listener: (instanceId: string) => void): () => void {
+    this.settled.add(listener);
+    return () => this.settled.delete(listener);
+  }
+
   syncsOf(instanceId: string): readonly Sync[] {
     return this.running.get(instanceId) ?? [];
   }
@@ -167,6 +174,7 @@ export class SyncEngine {
         const left = this.syncsOf(instanceId).filter((s) => s !== sync);
         if (left.length > 0) this.running.set(instanceId, left);
         else this.running.delete(instanceId);
+        for (const listener of this.settled) listener(instanceId);
       });
     return sync;
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { fetchInstances } from '@/lib/instances/fetch-instances';
+import { HORIZON_DAYS } from '@/lib/health/types';
 import { processSingleton } from '@/lib/process-singleton';
 import { getSyncEngine } from './sync-engine';
 
@@ -41,7 +42,9 @@ async function loop(): Promise<never> {
         .purgeExpired(started)
         .catch(() => 0);
     }
-    await warmOnce(INDEX_WARM_DAYS, INDEX_FRESH_SECONDS * 1000).catch(() => undefined);
+    // At least the days the health model judges (and the day before, for a window open at midnight).
+    const days = Math.max(INDEX_WARM_DAYS, HORIZON_DAYS + 1);
+    await warmOnce(days, INDEX_FRESH_SECONDS * 1000).catch(() => undefined);
     // At least a second between rounds, even when there is nothing to warm.
     await sleep(Math.max(1_000, INDEX_FRESH_SECONDS * 1000 - (Date.now() - started)));
   }

@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatDuration, formatPercent } from './numbers';
 import { formatAge, formatRelative } from './relative';
+import { formatWeekday } from './weekday';
 import { formatDate, formatDateTime, formatOffset, UTC, zoneLabel, zoneOffsetMinutes } from './zone';
 
 // The one formatting module: every number, size, time and age the console shows goes through a formatter
@@ -17,6 +18,8 @@ export interface Formatter {
   /** `2026-11-01 08:00` (with seconds if asked) in the display zone. */
   dateTime(iso: string, seconds?: boolean): string;
   date(iso: string): string;
+  /** "Mon", "周一": 0 = Sunday. */
+  weekday(day: number): string;
   /** "in 14 minutes", "7 years ago". */
   relative(iso: string, now: number): string;
   /** As `relative`, never in the future. */
@@ -37,6 +40,7 @@ export function createFormatter(locale: string, timeZone: string): Formatter {
     duration: (seconds) => formatDuration(seconds, locale),
     dateTime: (iso, seconds = false) => formatDateTime(iso, timeZone, seconds),
     date: (iso) => formatDate(iso, timeZone),
+    weekday: (day) => formatWeekday(day, locale),
     relative: (iso, now) => formatRelative(iso, now, locale),
     age: (iso, now) => formatAge(iso, now, locale),
     zone: (at) => zoneLabel(timeZone, at),

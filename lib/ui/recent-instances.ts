@@ -25,7 +25,3 @@ export function rememberInstance(instanceId: string): void {
     // Private mode or a full quota: recents are a convenience.
   }
 }
-
-export function lastInstance(): string | undefined {
-  return readRecentInstances()[0];
-}

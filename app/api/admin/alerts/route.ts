@@ -1,0 +1,6 @@
+import { alertsOverview } from '@/lib/alerts/admin';
+import { withRoute } from '@/lib/api/with-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withRoute({ permission: 'admin' }, () => alertsOverview());

@@ -1,0 +1,6 @@
+import { withRoute } from '@/lib/api/with-route';
+import { fetchFleet } from '@/lib/fleet/fetch-fleet';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withRoute({ permission: 'browse' }, ({ user }) => fetchFleet(user.scope));
