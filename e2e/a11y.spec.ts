@@ -86,7 +86,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await signIn(page, lang);
         const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
         await page.goto(`/instances/${cluster.instanceId}/backups?status=Failed,Success`);
-        await expect(page.getByText(w.shown)).toBeVisible();
+        // A range the index reads for the first time fills in as its sync goes.
+        await expect(page.getByText(w.shown)).toBeVisible({ timeout: 30_000 });
         await expect(page.locator('html')).toHaveClass(new RegExp(scheme));
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `backups-${suffix}`);
@@ -120,7 +121,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       }) => {
         await signIn(page, lang);
         // Wait for the console to be interactive before opening the menu.
-        await expect(page.getByText(w.shown)).toBeVisible();
+        await expect(page.getByText(w.shown)).toBeVisible({ timeout: 30_000 });
         await page.getByRole('button', { name: w.account }).click();
         await page.getByRole('menuitem', { name: w.audit }).click();
         await expect(page.getByRole('heading', { name: w.audit })).toBeVisible();
@@ -143,7 +144,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       test('the backups page works at 375 px without overlap or page-wide scrolling', async ({ page }) => {
         await page.setViewportSize({ width: 375, height: 800 });
         await signIn(page, lang);
-        await expect(page.getByText(w.shown)).toBeVisible();
+        await expect(page.getByText(w.shown)).toBeVisible({ timeout: 30_000 });
         const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
         expect(await seriousViolations(page)).toEqual([]);

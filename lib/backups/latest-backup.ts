@@ -24,6 +24,7 @@ export interface LatestBackup {
 const cache = () =>
   processSingleton('latest-backup-cache', () => new TtlCache<LatestBackup>(5 * 60_000, 500));
 
+/** `before` is taken to its minute (DescribeBackups' precision): a range's start always is one. */
 export async function findLatestBackup(
   instanceId: string,
   before: Date,
