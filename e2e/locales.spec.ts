@@ -55,6 +55,8 @@ async function signIn(page: Page, lang: Lang, user = 'demo') {
   await page.getByLabel(w.password).fill(user);
   await page.getByRole('button', { name: w.signIn, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // Sign-in lands on the fleet page; the journeys here start on an instance's backups.
+  await page.goto(`/instances/${INSTANCES.standard}/backups`);
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
@@ -66,7 +68,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await signIn(page, lang);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
-      const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
+      const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
       const picker = page.getByRole('combobox', { name: w.instance });
       await expect(page).toHaveURL(/\/instances\/[^/]+\/backups/);
       await picker.click();
