@@ -15,12 +15,15 @@ import { JobsTable } from './jobs-table';
 import type { useBackupsView } from './use-backups-view';
 
 // The states that stand in for the table load only when one is shown; a page of rows never needs them.
+// Rendered in the browser only: a button in the server's HTML would be dead until its chunk had loaded.
 const states = () => import('./backups-states');
-const EmptyState = dynamic(() => states().then((m) => m.EmptyState));
-const ErrorState = dynamic(() => states().then((m) => m.ErrorState));
-const InstanceNotFoundState = dynamic(() => states().then((m) => m.InstanceNotFoundState));
-const InvalidLinkState = dynamic(() => states().then((m) => m.InvalidLinkState));
-const LatestBackupsOffer = dynamic(() => import('./latest-backups-offer').then((m) => m.LatestBackupsOffer));
+const EmptyState = dynamic(() => states().then((m) => m.EmptyState), { ssr: false });
+const ErrorState = dynamic(() => states().then((m) => m.ErrorState), { ssr: false });
+const InstanceNotFoundState = dynamic(() => states().then((m) => m.InstanceNotFoundState), { ssr: false });
+const InvalidLinkState = dynamic(() => states().then((m) => m.InvalidLinkState), { ssr: false });
+const LatestBackupsOffer = dynamic(() => import('./latest-backups-offer').then((m) => m.LatestBackupsOffer), {
+  ssr: false,
+});
 
 /** Below the toolbar: the table, or the state that stands in for it (loading, empty, error, bad link). */
 export function BackupsBody({
