@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
+import { createDataset } from '@/emulator/seed';
 import type { FleetAnswer } from '@/lib/fleet/fetch-fleet';
 import { expect, test } from './fixtures';
 import { apiGet, signIn } from './console-helpers';
+
+/** Every instance the demo's emulator seeds. */
+const SEEDED_COUNT = createDataset(new Date()).instances.length;
 
 // The fleet page at `/` against the shared demo server: the seeded health states, the summary, filters, sort,
 // search and their URL, a scoped viewer, and the backups page's health header.
@@ -58,9 +62,9 @@ test("the fleet page's counts and states match the emulator's seeded states", as
   const fleet = await indexedFleet(page);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Backup health' })).toBeVisible();
-  expect(fleet.instances).toHaveLength(13);
+  expect(fleet.instances).toHaveLength(SEEDED_COUNT);
   await expect(page.getByRole('status').filter({ hasText: 'instances:' })).toHaveText(summaryOf(fleet));
-  await expect(rows(page)).toHaveCount(13);
+  await expect(rows(page)).toHaveCount(SEEDED_COUNT);
   for (const [id, { name, state }] of Object.entries(SEEDED)) {
     const row = rows(page).filter({ hasText: id });
     await expect(row.getByRole('link', { name })).toBeVisible();
@@ -110,7 +114,7 @@ test('filters, sort and search live in the URL; a row opens its backups', async 
   await expect(page).toHaveURL(/[?&]state=failing/);
   await expect(rows(page)).toHaveCount(failing.length);
   await expect(page.getByRole('status').filter({ hasText: 'instances:' })).toContainText(
-    `Showing ${failing.length} of 13`,
+    `Showing ${failing.length} of ${SEEDED_COUNT}`,
   );
   await page.getByRole('button', { name: /^cn-shanghai/ }).click();
   await expect(page).toHaveURL(/region=cn-shanghai/);
@@ -123,7 +127,7 @@ test('filters, sort and search live in the URL; a row opens its backups', async 
   await page.reload();
   await expect(rows(page)).toHaveCount(failing.length);
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(rows(page)).toHaveCount(13);
+  await expect(rows(page)).toHaveCount(SEEDED_COUNT);
 
   // Sort by last success, newest first: the one that never succeeded goes last either way.
   await page.getByRole('button', { name: 'Sort by Last success' }).click();
@@ -213,5 +217,7 @@ test('a link with tz= shows the policies in that zone, in English and Chinese, a
   await page.goto('/?tz=Asia/Shanghai');
   await expect(page.getByRole('heading', { name: '备份健康状况' })).toBeVisible();
   await expect(late()).toContainText('周二、周四、周六 06:00–07:00 UTC+08:00，保留 30 天');
-  await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(/^共 13 个实例：/);
+  await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(
+    new RegExp(`^共 ${SEEDED_COUNT} 个实例：`),
+  );
 });

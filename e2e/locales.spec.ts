@@ -55,8 +55,12 @@ async function signIn(page: Page, lang: Lang, user = 'demo') {
   await page.getByLabel(w.password).fill(user);
   await page.getByRole('button', { name: w.signIn, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  // Sign-in lands on the fleet page; the journeys here start on an instance's backups.
+}
+
+/** Sign-in lands on the fleet page; some journeys start on an instance's backups, its default range set. */
+async function openStandardBackups(page: Page) {
   await page.goto(`/instances/${INSTANCES.standard}/backups`);
+  await expect(page).toHaveURL(/[?&]start=/);
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
@@ -66,6 +70,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     test('sign in, pick an instance, a range, the Status filter, a page, and download', async ({ page }) => {
       const w = WORDS[lang];
       await signIn(page, lang);
+      await openStandardBackups(page);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
       const cluster = (await listInstances(page)).find((i) => i.instanceId === INSTANCES.cluster)!;
@@ -123,6 +128,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
 
 test('the language switch in the user menu changes every word and is remembered', async ({ page }) => {
   await signIn(page, 'en');
+  await openStandardBackups(page);
   await expect(page.getByText(/of [\d,]+ backups/)).toBeVisible();
   await page.getByRole('button', { name: /^Account: demo/ }).click();
   await page.getByRole('menuitemradio', { name: '简体中文' }).click();
