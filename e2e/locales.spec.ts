@@ -183,6 +183,7 @@ test('a zh-CN reader is offered Beijing time first', async ({ browser }) => {
   const page = await context.newPage();
   try {
     await signIn(page, 'zh-CN');
+    await openStandardBackups(page);
     await expect(page.getByText(/^第 [\d,–]+ 个，共 [\d,]+ 个备份$/)).toBeVisible();
     await page.getByRole('button', { name: /^时区：/ }).click();
     await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
@@ -222,6 +223,8 @@ test.describe('at 375 px', () => {
     const button = page
       .getByRole('listitem')
       .getByRole('button', { name: `Download backup ${backup.backupId}` });
+    // Below the health header on a phone: reached by scrolling down, never sideways.
+    await button.scrollIntoViewIfNeeded();
     await expect(button).toBeInViewport();
     const box = (await button.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(375);
