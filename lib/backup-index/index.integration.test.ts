@@ -11,6 +11,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 import { startEmulatorProcess, type EmulatorProcess } from '@/lib/testing/emulator-process';
+import { eventually } from '@/lib/testing/eventually';
 import { resetServerState } from '@/lib/testing/server-state';
 
 // The index against the emulator, counted by the emulator's own request counters: the number of
@@ -50,16 +51,6 @@ async function refresh(instanceId: string, start: number, end: number) {
     'POST',
   );
   expect(res.status).toBe(200);
-}
-
-/** Polls until `check` holds, at most `ms`; never a fixed sleep. */
-async function eventually<T>(probe: () => Promise<T>, check: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The pages DescribeBackups needs for [start, end) widened to whole minutes, as the sync asks. */
