@@ -6,6 +6,8 @@ import type { Backup } from '@/lib/aliyun/types';
 import { FACET_NAMES } from '@/lib/backups/facets';
 import { backupsQuerySchema, SORT_FIELDS, type BackupsQuery } from '@/lib/backups/query';
 import { resetConfigForTests } from '@/lib/config';
+import { closePostgresForTests } from '@/lib/db/database';
+import { DIALECTS, freshPostgresUrl } from '@/lib/testing/storage-dialects';
 import { closeIndexDbForTests, getIndexDb } from './db';
 import { queryPage } from './query';
 import { upsertBackups } from './store';
@@ -111,11 +113,12 @@ function reference(all: Backup[], q: BackupsQuery) {
   };
 }
 
-describe('queryPage', () => {
+describe.each(DIALECTS)('queryPage on %s', (dialect) => {
   const backups = makeBackups(3_000);
 
   beforeAll(async () => {
     vi.stubEnv('DATA_DIR', mkdtempSync(path.join(os.tmpdir(), 'kvb-query-')));
+    if (dialect === 'postgres') vi.stubEnv('DATABASE_URL', await freshPostgresUrl());
     resetConfigForTests();
     const db = await getIndexDb();
     for (let i = 0; i < backups.length; i += 300)
@@ -123,6 +126,7 @@ describe('queryPage', () => {
   });
   afterAll(async () => {
     await closeIndexDbForTests();
+    await closePostgresForTests();
     vi.unstubAllEnvs();
     resetConfigForTests();
   });

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // The index's tables as Kysely sees them. Times are Unix milliseconds (ranges and sorts) next to the ISO
 // text the API answers with; ids are int64 strings.
 
@@ -67,6 +69,18 @@ export interface ProbeTable {
   at_ms: number;
 }
 
+/** A replica's claim on syncing [start_ms, end_ms) of an instance, renewed while it works. */
+export interface SyncLeasesTable {
+  id: Generated<number>;
+  instance_id: string;
+  start_ms: number;
+  end_ms: number;
+  holder: string;
+  expires_ms: number;
+  fetched: Generated<number>;
+  total: number | null;
+}
+
 export interface IndexDatabase {
   backups: BackupsTable;
   backup_days: BackupDaysTable;
@@ -74,4 +88,5 @@ export interface IndexDatabase {
   sync_state: SyncStateTable;
   instances: InstancesTable;
   probe: ProbeTable;
+  sync_leases: SyncLeasesTable;
 }
