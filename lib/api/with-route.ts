@@ -116,8 +116,8 @@ async function authorize(
   address: string,
 ): Promise<SessionUser> {
   const user = await getSessionUser();
-  const deny = (status: number, code: ApiErrorCode, message: string, why = '') => {
-    recordAudit({
+  const deny = async (status: number, code: ApiErrorCode, message: string, why = '') => {
+    await recordAudit({
       action: 'denied',
       user: user?.name ?? null,
       role: user?.role ?? null,
@@ -131,10 +131,10 @@ async function authorize(
     const wait = anonymousLimiter.take(address);
     if (wait > 0)
       throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
-    throw deny(401, 'unauthorized', 'Sign in to use this API.');
+    throw await deny(401, 'unauthorized', 'Sign in to use this API.');
   }
   if (!can(user.role, permission)) {
-    throw deny(
+    throw await deny(
       403,
       'forbidden',
       `Your role (${user.role}) does not allow this: it needs the ${permission} permission.`,
@@ -143,7 +143,7 @@ async function authorize(
   if (sameOriginOnly) {
     const site = requestSite(req.headers, ownHost(req));
     if (site.foreign)
-      throw deny(
+      throw await deny(
         403,
         'forbidden',
         'This request came from another site. Open the console and use its buttons, or call the API directly.',

@@ -96,6 +96,6 @@ export async function authorizeCredentials(
     return null;
   }
   attempt.succeeded();
-  recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
+  await recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
   return { id: entry.username, name: entry.username, role: entry.role, scope: entry.scope ?? null };
 }

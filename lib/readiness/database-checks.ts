@@ -28,7 +28,7 @@ export async function checkIndexDatabase(): Promise<Check> {
 
 export async function checkAuditDatabase(): Promise<Check> {
   try {
-    probeAuditWrite();
+    await probeAuditWrite();
     return { ok: true };
   } catch (err) {
     return failed('The audit database (AUDIT_DB_PATH)', err);

@@ -13,6 +13,6 @@ export async function resetServerState(): Promise<void> {
   clearInstancesCacheForTests();
   resetSyncEngineForTests();
   resetReadinessForTests();
-  closeAuditDbForTests();
+  await closeAuditDbForTests();
   await closeIndexDbForTests();
 }
