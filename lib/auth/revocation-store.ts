@@ -41,7 +41,7 @@ export function openSessionsDb(): Promise<Kysely<SessionsDatabase>> {
 export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSessionsDb()): RevocationStore {
   // Opened once; a failed open is tried again on the next call.
   let opening = db;
-  const use = () =>
+  const opened = () =>
     opening.catch((err: unknown) => {
       opening = openSessionsDb();
       throw err;
@@ -61,7 +61,7 @@ export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSess
         .execute();
     },
     async since(id, now) {
-      return (await use())
+      return (await opened())
         .selectFrom('revocations')
         .select(['id', 'kind', 'subject', 'revoked_at as revokedAt', 'expires_at as expiresAt'])
         .where('id', '>', id)
@@ -70,7 +70,7 @@ export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSess
         .execute();
     },
     async prune(now) {
-      await (await use()).deleteFrom('revocations').where('expires_at', '<=', now).execute();
+      await (await opened()).deleteFrom('revocations').where('expires_at', '<=', now).execute();
     },
   };
 }
