@@ -49,7 +49,7 @@ export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSess
   return {
     async add(row) {
       await (
-        await use()
+        await opened()
       )
         .insertInto('revocations')
         .values({
