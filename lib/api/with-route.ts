@@ -8,6 +8,7 @@ import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { withDeadline } from '@/lib/deadline';
+import { eventLog } from '@/lib/limits/event-logs';
 import { ApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
@@ -103,7 +104,7 @@ function queryObject(search: URLSearchParams): Record<string, string> {
 
 let limiter: RateLimiter | undefined;
 // Anonymous callers are limited per address, so they cannot flood the audit log with denied rows.
-const anonymousLimiter = new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE);
+let anonymousLimiter: RateLimiter | undefined;
 
 /** The host the browser addressed: a reverse proxy in front passes it on as X-Forwarded-Host. */
 function ownHost(req: NextRequest): string {
@@ -128,7 +129,11 @@ async function authorize(
     return new ApiError(status, code, message);
   };
   if (!user) {
-    const wait = anonymousLimiter.take(address);
+    anonymousLimiter ??= new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE, {
+      events: eventLog('anonymous'),
+      name: 'anonymous',
+    });
+    const wait = await anonymousLimiter.take(address);
     if (wait > 0)
       throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
     throw await deny(401, 'unauthorized', 'Sign in to use this API.');
@@ -150,8 +155,11 @@ async function authorize(
         ` (cross-site: ${site.evidence})`,
       );
   }
-  limiter ??= new RateLimiter(getConfig().API_RATE_LIMIT_PER_MINUTE);
-  const wait = limiter.take(user.name);
+  limiter ??= new RateLimiter(getConfig().API_RATE_LIMIT_PER_MINUTE, {
+    events: eventLog('api'),
+    name: 'api',
+  });
+  const wait = await limiter.take(user.name);
   if (wait > 0)
     throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
   return user;
