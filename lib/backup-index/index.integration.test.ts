@@ -254,6 +254,7 @@ describe('a range of a hundred thousand backups', () => {
     const { status, body } = await list(SEED_INSTANCE_IDS.bulk, now - 366 * DAY, now, { status: 'Failed' });
     expect(status).toBe(200);
     expect(body.syncing).toBeNull();
+    expect(body.lastError).toBeNull();
     expect(body.totals.count).toBe(100_000);
     const failed = emulator.dataset
       .listBackups(SEED_INSTANCE_IDS.bulk)
