@@ -22,7 +22,7 @@ export async function checkIndexDatabase(): Promise<Check> {
     await probeIndexWrite(await getIndexDb());
     return { ok: true };
   } catch (err) {
-    return failed('The backup index database (DATA_DIR/index.db)', err);
+    return failed('The backup index database (DATA_DIR/index.db or DATABASE_URL)', err);
   }
 }
 
@@ -31,6 +31,6 @@ export async function checkAuditDatabase(): Promise<Check> {
     await probeAuditWrite();
     return { ok: true };
   } catch (err) {
-    return failed('The audit database (AUDIT_DB_PATH)', err);
+    return failed('The audit database (AUDIT_DB_PATH or DATABASE_URL)', err);
   }
 }
