@@ -39,11 +39,13 @@ export function openSessionsDb(): Promise<Kysely<SessionsDatabase>> {
 }
 
 export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSessionsDb()): RevocationStore {
-  // Opened once; a failed open is tried again on the next call.
+  // Opened once; a failed open is tried again on the next call (and never an unhandled rejection meanwhile).
   let opening = db;
+  opening.catch(() => undefined);
   const opened = () =>
     opening.catch((err: unknown) => {
       opening = openSessionsDb();
+      opening.catch(() => undefined);
       throw err;
     });
   return {
