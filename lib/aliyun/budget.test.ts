@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { migrate } from '@/lib/db/migrate';
 import { LIMITS_MIGRATIONS, type LimitsDatabase } from '@/lib/limits/migrations';
 import { SqlEventLog } from '@/lib/limits/sql-event-log';
 import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
@@ -73,8 +72,7 @@ describe('UpstreamBudget', () => {
 describe.each(DIALECTS)('UpstreamBudget shared by two replicas on %s', (dialect) => {
   let db: Kysely<LimitsDatabase>;
   beforeAll(async () => {
-    db = await freshDb<LimitsDatabase>(dialect);
-    await migrate(db, LIMITS_MIGRATIONS, 'kysely_migration_limits');
+    db = await freshDb<LimitsDatabase>(dialect, LIMITS_MIGRATIONS, 'kysely_migration_limits');
   });
   afterAll(() => db.destroy());
 

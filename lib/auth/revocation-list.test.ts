@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '@/lib/db/migrate';
 import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
 import { SESSIONS_MIGRATIONS, type SessionsDatabase } from './migrations';
 import { RevocationList } from './revocation-list';
@@ -79,8 +78,7 @@ describe('RevocationList', () => {
 describe.each(DIALECTS)('revocation store on %s', (dialect) => {
   let db: Kysely<SessionsDatabase>;
   beforeAll(async () => {
-    db = await freshDb<SessionsDatabase>(dialect);
-    await migrate(db, SESSIONS_MIGRATIONS, 'kysely_migration_sessions');
+    db = await freshDb<SessionsDatabase>(dialect, SESSIONS_MIGRATIONS, 'kysely_migration_sessions');
   });
   afterAll(() => db.destroy());
 

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '@/lib/db/migrate';
 import { MemoryEventLog } from '@/lib/limits/memory-event-log';
 import { LIMITS_MIGRATIONS, type LimitsDatabase } from '@/lib/limits/migrations';
 import { SqlEventLog } from '@/lib/limits/sql-event-log';
@@ -118,8 +117,7 @@ describe('SignInThrottle', () => {
 describe.each(DIALECTS)('SignInThrottle over the shared event log on %s', (dialect) => {
   let db: Kysely<LimitsDatabase>;
   beforeAll(async () => {
-    db = await freshDb<LimitsDatabase>(dialect);
-    await migrate(db, LIMITS_MIGRATIONS, 'kysely_migration_limits');
+    db = await freshDb<LimitsDatabase>(dialect, LIMITS_MIGRATIONS, 'kysely_migration_limits');
   });
   afterAll(() => db.destroy());
 

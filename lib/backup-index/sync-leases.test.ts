@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KvstoreClient } from '@/lib/aliyun/client';
 import type { BackupsPage, DescribeBackupsInput } from '@/lib/aliyun/types';
-import { migrate } from '@/lib/db/migrate';
 import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
 import { needs, type Interval, type Piece } from './coverage';
 import { loadCoverage } from './store';
@@ -92,21 +91,20 @@ const missing = (pieces: Piece[], want: Interval) =>
 describe.each(DIALECTS)('sync leases on %s', (dialect) => {
   let db: Kysely<IndexDatabase>;
   beforeEach(async () => {
-    db = await freshDb<IndexDatabase>(dialect);
-    await migrate(db, MIGRATIONS);
+    db = await freshDb<IndexDatabase>(dialect, MIGRATIONS);
   });
   afterEach(() => db.destroy());
 
+  const engine = (upstream: ReturnType<typeof fakeUpstream>) =>
+    new SyncEngine(
+      settings,
+      () => upstream.client,
+      async () => db,
+    );
+
   it('fetches a cold range once when two replicas ask for it at once', async () => {
     const upstream = fakeUpstream(40);
-    const [a, b] = [0, 1].map(
-      () =>
-        new SyncEngine(
-          settings,
-          () => upstream.client,
-          async () => db,
-        ),
-    );
+    const [a, b] = [engine(upstream), engine(upstream)];
     const want = { start: Date.now() - 60 * DAY, end: Date.now() };
     const plans = await Promise.all([
       a!.plan(INSTANCE, 'cn-hangzhou', want),
@@ -128,14 +126,7 @@ describe.each(DIALECTS)('sync leases on %s', (dialect) => {
   it("shows the other replica's progress while it waits, then its result", async () => {
     const upstream = fakeUpstream(10);
     upstream.close();
-    const [a, b] = [0, 1].map(
-      () =>
-        new SyncEngine(
-          settings,
-          () => upstream.client,
-          async () => db,
-        ),
-    );
+    const [a, b] = [engine(upstream), engine(upstream)];
     const want = { start: Date.now() - 30 * DAY, end: Date.now() };
     const first = await a!.plan(INSTANCE, 'cn-hangzhou', want);
     await expect.poll(async () => (await liveLeases(db)).length).toBe(1);
@@ -153,13 +144,8 @@ describe.each(DIALECTS)('sync leases on %s', (dialect) => {
     // A replica that died right after it took the lease: it never fetches, never renews.
     const dead = await claimLeases(db, INSTANCE, [want], 'dead-replica', Date.now() - LEASE_MS + 1_500);
     expect(dead.mine).toHaveLength(1);
-    const engine = new SyncEngine(
-      settings,
-      () => upstream.client,
-      async () => db,
-    );
     const asked = Date.now();
-    const plan = await engine.plan(INSTANCE, 'cn-hangzhou', want);
+    const plan = await engine(upstream).plan(INSTANCE, 'cn-hangzhou', want);
     await Promise.all(plan.syncs.map((s) => s.done));
     expect(plan.syncs[0]!.error).toBeNull();
     expect(Date.now() - asked).toBeGreaterThanOrEqual(1_000);

@@ -13,8 +13,7 @@ import { SqlEventLog } from './sql-event-log';
 describe.each(DIALECTS)('SqlEventLog on %s', (dialect) => {
   let db: Kysely<LimitsDatabase>;
   beforeAll(async () => {
-    db = await freshDb<LimitsDatabase>(dialect);
-    await migrate(db, LIMITS_MIGRATIONS, 'kysely_migration_limits');
+    db = await freshDb<LimitsDatabase>(dialect, LIMITS_MIGRATIONS, 'kysely_migration_limits');
     // Migrating again is a no-op (every replica does it at start).
     await migrate(db, LIMITS_MIGRATIONS, 'kysely_migration_limits');
   });

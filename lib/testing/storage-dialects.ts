@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { migrate, type Migrations } from '@/lib/db/migrate';
 import { postgresKysely, postgresPool } from '@/lib/db/postgres';
 
 // The engines every storage test runs on: SQLite always, PostgreSQL when the run has one (see
@@ -32,9 +33,20 @@ export async function freshPostgresUrl(): Promise<string> {
   return admin.replace(/\/[^/]*$/, `/${name}`);
 }
 
-/** An empty database on `dialect`, as Kysely; destroy() it when done. */
-export async function freshDb<T>(dialect: Dialect): Promise<Kysely<T>> {
-  if (dialect === 'postgres') return postgresKysely<T>(postgresPool(await freshPostgresUrl(), 10));
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kvb-store-')), 'test.db');
-  return new Kysely<T>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+/** A new database on `dialect`, as Kysely, with `migrations` applied; destroy() it when done. */
+export async function freshDb<T>(
+  dialect: Dialect,
+  migrations?: Migrations,
+  table?: string,
+): Promise<Kysely<T>> {
+  const db =
+    dialect === 'postgres'
+      ? postgresKysely<T>(postgresPool(await freshPostgresUrl(), 10))
+      : new Kysely<T>({
+          dialect: new SqliteDialect({
+            database: new Database(path.join(mkdtempSync(path.join(os.tmpdir(), 'kvb-store-')), 'test.db')),
+          }),
+        });
+  if (migrations) await migrate(db, migrations, table);
+  return db;
 }
