@@ -75,6 +75,13 @@ test.describe.serial('two replicas on one PostgreSQL', () => {
     await Promise.all([startReplica(0), startReplica(1)]);
   });
 
+  test.afterEach(async ({}, testInfo) => {
+    // What the replicas said, when a test failed: the server log is where a 500 explains itself.
+    if (testInfo.status !== testInfo.expectedStatus)
+      for (const [i, r] of replicas.entries())
+        if (r) await testInfo.attach(`replica-${i}.log`, { body: r.output(), contentType: 'text/plain' });
+  });
+
   test.afterAll(async () => {
     for (const replica of replicas) replica?.child.kill('SIGTERM');
     await Promise.all(replicas.map((r) => r?.exited));

@@ -1,5 +1,4 @@
 import {
-  PostgresAdapter,
   sql,
   type ColumnDefinitionBuilder,
   type CreateTableBuilder,
@@ -31,8 +30,13 @@ export async function migrate<T>(db: Kysely<T>, migrations: Migrations, table?: 
     );
 }
 
+/**
+ * By what the adapter can do, not `instanceof`: the Next.js bundle may hold more than one copy of Kysely's
+ * classes. Of Kysely's dialects only PostgreSQL has both transactional DDL and RETURNING.
+ */
 export function isPostgres(db: QueryExecutorProvider): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  const { adapter } = db.getExecutor();
+  return adapter.supportsTransactionalDdl === true && adapter.supportsReturning === true;
 }
 
 /**
