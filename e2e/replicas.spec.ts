@@ -191,7 +191,8 @@ test.describe.serial('two replicas on one PostgreSQL', () => {
         },
         { timeout: 40_000, intervals: [500] },
       )
-      .toBe(5_400);
+      .toBeGreaterThan(5_000);
+    expect(body!.lastError).toBeNull();
     expect(Date.now() - killedAt).toBeLessThan(30_000);
     const leases = await query('SELECT * FROM sync_leases WHERE instance_id = $1', [INSTANCES.scale]);
     expect(leases).toEqual([]);
@@ -247,13 +248,14 @@ test.describe.serial('two replicas on one PostgreSQL', () => {
       end: new Date(now - to * day).toISOString(),
     });
     // Re-reads of distinct ranges, spread over both replicas and three users: dozens of calls at once.
+    // [replica, user (admin, downloader: r-bp1* only, viewer), instance, range]
     const work = [
       [0, 0, INSTANCES.scale, range(30, 20)],
-      [1, 0, INSTANCES.scale, range(20, 10)],
-      [0, 1, INSTANCES.scale, range(10, 0)],
-      [1, 1, INSTANCES.standard, range(90, 0)],
-      [0, 2, INSTANCES.cluster, range(30, 0)],
-      [1, 2, INSTANCES.docExample, range(3000, 0)],
+      [1, 2, INSTANCES.scale, range(20, 10)],
+      [0, 2, INSTANCES.scale, range(10, 0)],
+      [1, 0, INSTANCES.cluster, range(30, 0)],
+      [0, 1, INSTANCES.standard, range(90, 0)],
+      [1, 1, INSTANCES.docExample, range(3000, 0)],
     ] as const;
     const answers = await Promise.all(
       work.map(([replica, user, instance, params]) =>
@@ -262,6 +264,7 @@ test.describe.serial('two replicas on one PostgreSQL', () => {
     );
     expect(answers.map((a) => a.status())).toEqual(work.map(() => 200));
     const seen = await stats();
+    // 1,800 backups in each scale range (6 pages each), and a page or more for each other instance.
     expect(seen.total).toBeGreaterThanOrEqual(20);
     expect(seen.maxPerSecond).toBeLessThanOrEqual(MAX_QPS);
   });

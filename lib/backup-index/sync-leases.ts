@@ -10,6 +10,16 @@ import type { IndexDb } from './db';
 /** A lease nobody renews is free after this: a dead holder's sync is taken over within it (and a poll). */
 export const LEASE_MS = 15_000;
 export const RENEW_EVERY_MS = 5_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * DescribeBackups reads whole minutes, so a sync reaches to the end of its last minute: two replicas asked
+ * for "up to now" a few milliseconds apart want the same fetch, not a second one for the sliver between.
+ */
+const toMinuteEnd = (i: Interval): Interval => ({
+  start: i.start,
+  end: Math.ceil(i.end / MINUTE_MS) * MINUTE_MS,
+});
 
 export interface Lease extends Interval {
   id: number;
@@ -64,7 +74,7 @@ export async function claimLeases(
     ).map(toLease);
     const theirs = live.filter((l) => want.some((w) => overlaps(w, l)));
     const mine: Lease[] = [];
-    for (const free of subtract(want, live)) {
+    for (const free of subtract(want.map(toMinuteEnd), live)) {
       const row = await trx
         .insertInto('sync_leases')
         .values({
