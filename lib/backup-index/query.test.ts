@@ -177,6 +177,22 @@ describe.each(DIALECTS)('queryPage on %s', (dialect) => {
     expect(n).toBeLessThan(backups.length / 2);
   });
 
+  it('takes parallel writes of one instance (pages written at once, or two replicas)', async () => {
+    const db = await getIndexDb();
+    const other = makeBackups(600).map((b) => ({ ...b, instanceId: 'r-test0000000002' }));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        upsertBackups(db, 'r-test0000000002', other.slice(i * 100, i * 100 + 100)),
+      ),
+    );
+    const { n } = await db
+      .selectFrom('backup_days')
+      .select((eb) => eb.fn.sum<number>('n').as('n'))
+      .where('instance_id', '=', 'r-test0000000002')
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(600);
+  });
+
   it('keeps the counts right when a backup changes status or leaves', async () => {
     const db = await getIndexDb();
     const changed = { ...backups[0]!, status: backups[0]!.status === 'Success' ? 'Failed' : 'Success' };

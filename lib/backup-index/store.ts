@@ -7,12 +7,16 @@ import { addPiece, type Interval, type Piece } from './coverage';
 import type { IndexDatabase, BackupsTable, SyncStateTable } from './schema';
 
 // Reads and writes of the index's tables. Every write of backups also refreshes the per-day counts of the
-// days it touched, in the same transaction, so facet counts never disagree with the rows.
+// days it touched, in the same transaction, so facet counts never disagree with the rows. Writes of one
+// instance take its lock first: SQLite runs one transaction at a time anyway, PostgreSQL would otherwise let
+// two (parallel pages, or two replicas) recount the same day at once.
 
 type Db = Kysely<IndexDatabase>;
 export type BackupRow = Selectable<BackupsTable>;
 
 export const DAY_MS = 86_400_000;
+
+const lockInstance = (trx: Db, instanceId: string) => lockForTransaction(trx, `index:${instanceId}`);
 // SQLite allows 32,766 bound values a statement; 18 columns a row.
 const INSERT_BATCH = 500;
 
@@ -150,6 +154,7 @@ export async function upsertBackups(db: Db, instanceId: string, backups: Backup[
   if (rows.length === 0) return;
   const starts = rows.map((r) => r.start_ms);
   await db.transaction().execute(async (trx) => {
+    await lockInstance(trx, instanceId);
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await trx.executeQuery(compiledUpsert(db, rows.slice(i, i + INSERT_BATCH)));
     }
@@ -171,7 +176,7 @@ export async function completeSync(
   edgeMs: number,
 ): Promise<Piece[]> {
   return db.transaction().execute(async (trx) => {
-    await lockForTransaction(trx, `coverage:${instanceId}`);
+    await lockInstance(trx, instanceId);
     const known = await loadCoverage(trx, instanceId);
     if (!complete) return known;
     const { seen } = complete;
@@ -295,6 +300,7 @@ export async function purgeExpired(db: Db, now: number): Promise<number> {
   let removed = 0;
   for (const e of expired) {
     await db.transaction().execute(async (trx) => {
+      await lockInstance(trx, e.instance_id);
       const result = await trx
         .deleteFrom('backups')
         .where('instance_id', '=', e.instance_id)
