@@ -115,10 +115,13 @@ export async function startThrowawayPostgres({
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // If whoever started it exits without stop(), the server goes too.
-  const killOnExit = () => child.kill('SIGQUIT');
-  process.once('exit', killOnExit);
   const remove = () => rmSync(dir, { recursive: true, force: true });
+  // If whoever started it exits without stop() (a crash), the server and its files go too.
+  const killOnExit = () => {
+    child.kill('SIGQUIT');
+    remove();
+  };
+  process.once('exit', killOnExit);
   try {
     await waitForReady(child, () => output, 30_000);
   } catch (err) {
