@@ -1,11 +1,8 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-<<<<<<< HEAD
 import { appMetrics } from '@/lib/metrics/registry';
-=======
 import { usesPostgres } from '@/lib/db/database';
 import { eventLog } from '@/lib/limits/event-logs';
->>>>>>> issue-13
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';

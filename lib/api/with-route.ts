@@ -8,12 +8,8 @@ import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { withDeadline } from '@/lib/deadline';
-<<<<<<< HEAD
-import { ApiError, isApiError, type ApiErrorCode } from './api-error';
-=======
 import { eventLog } from '@/lib/limits/event-logs';
-import { ApiError, type ApiErrorCode } from './api-error';
->>>>>>> issue-13
+import { ApiError, isApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
 

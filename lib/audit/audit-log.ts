@@ -2,13 +2,9 @@ import 'server-only';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-<<<<<<< HEAD
-import { appMetrics } from '@/lib/metrics/registry';
-import { processSingleton } from '@/lib/process-singleton';
-=======
 import { closeStore, openStore, usesPostgres, type StoreSpec } from '@/lib/db/database';
+import { appMetrics } from '@/lib/metrics/registry';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
->>>>>>> issue-13
 import type { AuditAction, AuditQuery, AuditRow } from './audit-query';
 import { AUDIT_MIGRATIONS, type AuditDatabase } from './migrations';
 
@@ -88,27 +84,12 @@ function toRow(event: AuditEvent) {
 
 type Row = ReturnType<typeof toRow>;
 
-<<<<<<< HEAD
-function insert(conn: Database.Database): Database.Statement<Row> {
-  return conn.prepare(
-    `INSERT INTO audit (at, action, user, role, instance_id, backup_id, variant, address, status, detail)
-     VALUES (@at, @action, @user, @role, @instanceId, @backupId, @variant, @address, @status, @detail)`,
-  );
-}
-
-/** On disk before it returns: for what must survive a crash once answered (downloads, sign-ins, denials). */
-export function recordAudit(event: AuditEvent): void {
-  const conn = open();
-  pruneIfDue(conn);
-  insert(conn).run(toRow(event));
-  appMetrics().auditRows.inc({ action: event.action });
-=======
 /** Committed before it resolves: for what must survive a crash once answered (downloads, sign-ins, denials). */
 export async function recordAudit(event: AuditEvent): Promise<void> {
   const db = await auditDb();
   await pruneIfDue(db);
   await db.insertInto('audit').values(toRow(event)).execute();
->>>>>>> issue-13
+  appMetrics().auditRows.inc({ action: event.action });
 }
 
 const BATCH_DELAY_MS = 100;
@@ -131,15 +112,9 @@ function batch(): Batch {
         b.timer = undefined;
         const rows = b.rows.splice(0);
         if (!rows.length) return;
-<<<<<<< HEAD
-        b.conn ??= openForBatches();
-        const stmt = insert(b.conn);
-        b.conn.transaction(() => rows.forEach((r) => stmt.run(r)))();
-        for (const r of rows) appMetrics().auditRows.inc({ action: r.action });
-=======
         const db = await batchDb();
         await db.insertInto('audit').values(rows).execute();
->>>>>>> issue-13
+        for (const r of rows) appMetrics().auditRows.inc({ action: r.action });
       },
     };
     return b;

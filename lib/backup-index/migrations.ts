@@ -102,7 +102,6 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
-<<<<<<< HEAD
   '009_a_cluster_sets': {
     // Cloud-native clusters: a backup set is a row of `backups` (its id `cb-…`, its node counts here) and its
     // node backups live beside it. Jobs of classic clusters are looked up by job id.
@@ -209,7 +208,6 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('alert_outbox_created').on('alert_outbox').column('created_ms').execute();
     },
   },
-=======
   '013_a_sync_leases': {
     // Who is syncing which interval of an instance, until when: replicas on one database sync an interval
     // once, and a dead holder's lease runs out. Progress is kept here so a waiting replica can show it.
@@ -230,5 +228,4 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
->>>>>>> issue-13
 };

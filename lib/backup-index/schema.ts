@@ -99,7 +99,6 @@ export interface ProbeTable {
   at_ms: number;
 }
 
-<<<<<<< HEAD
 /** One version of an instance's backup policy, in force from `from_ms` (0: since before the index knew it). */
 export interface BackupPoliciesTable {
   instance_id: string;
@@ -147,7 +146,8 @@ export interface AlertOutboxTable {
   next_attempt_ms: number | null;
   sent_ms: number | null;
   last_error: string | null;
-=======
+}
+
 /** A replica's claim on syncing [start_ms, end_ms) of an instance, renewed while it works. */
 export interface SyncLeasesTable {
   id: Generated<number>;
@@ -158,7 +158,6 @@ export interface SyncLeasesTable {
   expires_ms: number;
   fetched: Generated<number>;
   total: number | null;
->>>>>>> issue-13
 }
 
 export interface IndexDatabase {
@@ -168,14 +167,11 @@ export interface IndexDatabase {
   sync_state: SyncStateTable;
   instances: InstancesTable;
   probe: ProbeTable;
-<<<<<<< HEAD
   cluster_set_nodes: ClusterSetNodesTable;
   instance_kinds: InstanceKindsTable;
   backup_policies: BackupPoliciesTable;
   policy_state: PolicyStateTable;
   health_state: HealthStateTable;
   alert_outbox: AlertOutboxTable;
-=======
   sync_leases: SyncLeasesTable;
->>>>>>> issue-13
 }

@@ -15,13 +15,9 @@ type Db = Kysely<IndexDatabase>;
 export type BackupRow = Selectable<BackupsTable>;
 
 export const DAY_MS = 86_400_000;
-<<<<<<< HEAD
-// SQLite allows 32,766 bound values a statement; 19 columns a row.
-=======
 
 const lockInstance = (trx: Db, instanceId: string) => lockForTransaction(trx, `index:${instanceId}`);
-// SQLite allows 32,766 bound values a statement; 18 columns a row.
->>>>>>> issue-13
+// SQLite allows 32,766 bound values a statement; 19 columns a row.
 const INSERT_BATCH = 500;
 
 export function toRow(b: Backup): BackupsTable | null {

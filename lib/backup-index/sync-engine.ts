@@ -90,12 +90,9 @@ export class SyncEngine {
   /** Bumped on every write of an instance's rows or sync state; `epoch` on writes that touch every instance. */
   private readonly versions = new Map<string, number>();
   private epoch = 0;
-<<<<<<< HEAD
   private readonly settled = new Set<(instanceId: string) => void>();
-=======
   /** This process, as the holder of its sync leases. */
   readonly holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
->>>>>>> issue-13
 
   constructor(
     private readonly settings: EngineSettings,
@@ -211,26 +208,18 @@ export class SyncEngine {
   private async run(sync: Sync, regionId: string): Promise<void> {
     const db = await this.db();
     try {
-<<<<<<< HEAD
       const kind = await this.kindOf(sync.instanceId, regionId);
-      const storage =
-        kind.kind === 'cloud-native-cluster'
-          ? await this.syncSets(db, sync, regionId)
-          : await this.syncInterval(db, sync, regionId, sync.interval, true, kind.logStartTime !== null);
-      await recordSuccess(db, sync.instanceId, Date.now(), storage);
-=======
       let todo: Interval[] = [sync.interval];
       let storage: { full: number | null; log: number | null } | null = null;
       while (todo.length > 0) {
         const { mine, theirs } = await claimLeases(db, sync.instanceId, todo, this.holder);
-        if (mine.length > 0) storage = await this.syncLeased(db, sync, regionId, mine);
+        if (mine.length > 0) storage = await this.syncLeased(db, sync, regionId, kind, mine);
         // What another replica holds: wait for it (its writes change what this one's pages show); what a
         // dead one held: take over.
         todo = within(todo, await this.outlive(db, sync, theirs));
         if (theirs.length > 0) this.changed(sync.instanceId);
       }
       if (storage) await recordSuccess(db, sync.instanceId, Date.now(), storage);
->>>>>>> issue-13
     } catch (err) {
       const e = toAliyunError(err);
       await recordError(db, sync.instanceId, Date.now(), {
@@ -245,7 +234,7 @@ export class SyncEngine {
   }
 
   /** Syncs the leased intervals, renewing the leases meanwhile; drops them when done, whatever happened. */
-  private async syncLeased(db: IndexDb, sync: Sync, regionId: string, leases: Lease[]) {
+  private async syncLeased(db: IndexDb, sync: Sync, regionId: string, kind: InstanceKind, leases: Lease[]) {
     const ids = leases.map((l) => l.id);
     const renew = setInterval(() => {
       renewLeases(db, ids, { fetched: sync.fetched, total: sync.total }).catch(() => undefined);
@@ -253,8 +242,12 @@ export class SyncEngine {
     renew.unref?.();
     try {
       let storage: { full: number | null; log: number | null } | null = null;
-      for (const { start, end } of leases)
-        storage = await this.syncInterval(db, sync, regionId, { start, end }, true);
+      for (const { start, end } of leases) {
+        storage =
+          kind.kind === 'cloud-native-cluster'
+            ? await this.syncSets(db, sync, regionId, { start, end })
+            : await this.syncInterval(db, sync, regionId, { start, end }, true, kind.logStartTime !== null);
+      }
       return storage;
     } finally {
       clearInterval(renew);
@@ -361,20 +354,7 @@ export class SyncEngine {
 
     // A backup that appeared or expired while we paged shifts the pages: a row may have been missed, so
     // this interval is not recorded as complete and nothing is dropped; the next request syncs it again.
-<<<<<<< HEAD
     await this.complete(db, sync.instanceId, interval, syncedAt, consistent ? seen : null);
-=======
-    const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
-    const pieces = await completeSync(
-      db,
-      sync.instanceId,
-      covered,
-      consistent ? { seen, synced: syncedAt } : null,
-      this.settings.edgeMs,
-    );
-    if (!this.settings.shared) this.pieces.set(sync.instanceId, pieces);
-    this.changed(sync.instanceId);
->>>>>>> issue-13
     return storage;
   }
 
@@ -387,12 +367,14 @@ export class SyncEngine {
     seen: ReadonlySet<string> | null,
   ): Promise<void> {
     const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
-    let pieces = this.pieces.get(instanceId) ?? [];
-    if (seen) {
-      pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
-      this.pieces.set(instanceId, pieces);
-    }
-    await completeSync(db, instanceId, covered, seen, pieces);
+    const pieces = await completeSync(
+      db,
+      instanceId,
+      covered,
+      seen ? { seen, synced: syncedAt } : null,
+      this.settings.edgeMs,
+    );
+    if (!this.settings.shared) this.pieces.set(instanceId, pieces);
     this.changed(instanceId);
   }
 
@@ -404,8 +386,9 @@ export class SyncEngine {
     db: IndexDb,
     sync: Sync,
     regionId: string,
+    interval: Interval,
   ): Promise<{ full: number | null; log: number | null }> {
-    const { startTime, endTime } = minuteWindow(sync.interval);
+    const { startTime, endTime } = minuteWindow(interval);
     const client = this.client();
     const syncedAt = Date.now();
     const seen = new Set<string>();
@@ -428,7 +411,7 @@ export class SyncEngine {
       // A short page is the last; a page of nothing new means the upstream ignores PageNumber.
       if (page.sets.length < SET_PAGE_SIZE || fresh.length === 0) break;
     }
-    await this.complete(db, sync.instanceId, sync.interval, syncedAt, seen);
+    await this.complete(db, sync.instanceId, interval, syncedAt, seen);
     return storage;
   }
 }

@@ -66,6 +66,10 @@ function fakeUpstream(n: number) {
     },
     describeInstances: async () => [],
     describeRegions: async () => [],
+    describeClusterBackupList: () => Promise.reject(new Error('not a cloud-native cluster')),
+    describeBackupTasks: async () => [],
+    describeInstanceAttribute: () => Promise.reject(new Error('the engine is given the kind')),
+    describeBackupPolicy: () => Promise.reject(new Error('not asked by the sync engine')),
   };
   return {
     client,
@@ -100,6 +104,7 @@ describe.each(DIALECTS)('sync leases on %s', (dialect) => {
       settings,
       () => upstream.client,
       async () => db,
+      async () => ({ kind: 'standard', shardCount: null, logStartTime: null }),
     );
 
   it('fetches a cold range once when two replicas ask for it at once', async () => {
