@@ -208,12 +208,11 @@ export class SyncEngine {
   private async run(sync: Sync, regionId: string): Promise<void> {
     const db = await this.db();
     try {
-      const kind = await this.kindOf(sync.instanceId, regionId);
       let todo: Interval[] = [sync.interval];
       let storage: { full: number | null; log: number | null } | null = null;
       while (todo.length > 0) {
         const { mine, theirs } = await claimLeases(db, sync.instanceId, todo, this.holder);
-        if (mine.length > 0) storage = await this.syncLeased(db, sync, regionId, kind, mine);
+        if (mine.length > 0) storage = await this.syncLeased(db, sync, regionId, mine);
         // What another replica holds: wait for it (its writes change what this one's pages show); what a
         // dead one held: take over.
         todo = within(todo, await this.outlive(db, sync, theirs));
@@ -234,13 +233,16 @@ export class SyncEngine {
   }
 
   /** Syncs the leased intervals, renewing the leases meanwhile; drops them when done, whatever happened. */
-  private async syncLeased(db: IndexDb, sync: Sync, regionId: string, kind: InstanceKind, leases: Lease[]) {
+  private async syncLeased(db: IndexDb, sync: Sync, regionId: string, leases: Lease[]) {
     const ids = leases.map((l) => l.id);
     const renew = setInterval(() => {
       renewLeases(db, ids, { fetched: sync.fetched, total: sync.total }).catch(() => undefined);
     }, RENEW_EVERY_MS);
     renew.unref?.();
     try {
+      // Asked only once the leases are taken: a claim must follow the plan at once, or a replica that
+      // asked at the same moment may have finished and released the interval, and it would be fetched twice.
+      const kind = await this.kindOf(sync.instanceId, regionId);
       let storage: { full: number | null; log: number | null } | null = null;
       for (const { start, end } of leases) {
         storage =
