@@ -32,7 +32,7 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm run typecheck` (part of `npm test`) is the type check; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // The Alibaba SDK and the SQLite driver are CommonJS with native or dynamic requires: keep them out of the bundle.
+  // The Alibaba SDK and the database drivers are CommonJS with native or dynamic requires: keep them out of the bundle.
   turbopack: { resolveAlias: { 'use-intl/format-message': formatOnly } },
   webpack(config) {
     config.resolve.alias['use-intl/format-message'] = useIntlFormatOnly;
@@ -43,6 +43,8 @@ const nextConfig = {
     '@alicloud/openapi-core',
     '@alicloud/credentials',
     'better-sqlite3',
+    'pg',
+    'pg-cursor',
   ],
   async headers() {
     const production = process.env.NODE_ENV === 'production';

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { answerBadPath, decodesCleanly } from './lib/net/bad-path';
 import { normalizeIp } from './lib/net/ip-address';
+import { existingProcessSingleton } from './lib/process-singleton';
 import { markRemoteAddressServer, REMOTE_ADDRESS_HEADER } from './lib/net/remote-address-header';
 
 const { values } = parseArgs({
@@ -67,7 +68,12 @@ async function main(): Promise<void> {
     console.log(`Stopping (${signal})…`);
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    // Audit rows still in their 100 ms batch are written before the process goes (lib/audit/audit-log.ts).
+    const auditBatch = existingProcessSingleton<{ flush(): Promise<void> }>('audit-batch');
+    void Promise.resolve(auditBatch?.flush())
+      .catch(() => undefined)
+      .then(() => app.close())
+      .finally(() => process.exit(0));
     // Whatever Next.js still holds open must not keep a stopping server alive.
     setTimeout(() => process.exit(0), 2_000).unref();
   };

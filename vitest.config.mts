@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**'],
     testTimeout: 20_000,
+    // One throwaway PostgreSQL per run, so the storage tests run on SQLite and PostgreSQL alike.
+    globalSetup: ['lib/testing/vitest-postgres.ts'],
   },
 });

@@ -38,6 +38,25 @@ const schema = z.object({
 
   /** Where the backup index (SQLite) lives. */
   DATA_DIR: z.string().default('./data'),
+  /**
+   * `postgres://user:password@host:5432/db`: every piece of shared state (index, audit log, sessions, throttles,
+   * rate limits, the upstream budget) lives there instead of SQLite and memory, so several replicas can serve.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\/./,
+          'expected a PostgreSQL URL such as postgres://user:password@host:5432/kvstore',
+        )
+        .optional(),
+    ),
+  /** Connections each replica keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: intInRange(2, 200, 10),
   /** The recent edge of an indexed range is synced again once it is older than this. */
   INDEX_FRESH_SECONDS: intInRange(1, 86_400, 60),
   /** How far back from a sync the index still expects running backups to finish (the overlap re-read). */

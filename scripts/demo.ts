@@ -1,8 +1,12 @@
 // `npm run demo`: builds the console when needed, starts the R-kvstore emulator and the console
 // against it, prints where to go, and stops everything on SIGINT or SIGTERM, whether the signal comes
 // to this process or to npm (package.json runs this with `exec`, so npm's signals reach it directly).
+// `npm run demo -- --replicas 2`: that many consoles on consecutive ports, sharing one PostgreSQL
+// (DATABASE_URL, or a throwaway one started here and removed on exit) and the emulator.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../lib/testing/throwaway-postgres';
 import { buildIfNeeded } from './build-if-needed';
 import { writeDemoUsers } from './demo-users';
 import { SERVER_ENV, serverNodeArgs } from './server-command';
@@ -16,6 +20,16 @@ const accessKeySecret = process.env.EMULATOR_ACCESS_KEY_SECRET ?? 'demo-access-k
 // Children get SIGTERM, then SIGKILL after this: all is gone well within 5 s of the signal.
 const STOP_GRACE_MS = 3_000;
 
+const { values: args } = parseArgs({ options: { replicas: { type: 'string', default: '1' } }, strict: true });
+const replicas = Number(args.replicas);
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+  console.error(`--replicas: expected a whole number from 1 to 8, got "${args.replicas}"`);
+  process.exit(2);
+}
+// One secret for every replica: a session signed by one is read by the others.
+const nextAuthSecret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64');
+let postgres: ThrowawayPostgres | null = null;
+
 const supervisor = new Supervisor(root, (name, code) => {
   console.error(`[${name}] exited with code ${code}; stopping the demo`);
   void stop(`${name} exited`, code || 1);
@@ -27,6 +41,7 @@ async function stop(reason: string, code: number): Promise<void> {
   stopping = true;
   console.log(`Stopping the demo (${reason})…`);
   await supervisor.stopAll(STOP_GRACE_MS);
+  await postgres?.stop().catch((err: unknown) => console.error(`[postgres] ${(err as Error).message}`));
   process.exit(code);
 }
 
@@ -56,32 +71,49 @@ async function main(): Promise<void> {
     /listening on/,
   );
 
-  await supervisor.start(
-    'console',
-    serverNodeArgs(port),
-    {
-      ...SERVER_ENV,
-      KVSTORE_ENDPOINT: emulatorUrl,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-      KVSTORE_DEMO: '1',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_USERS_FILE: usersFile,
-      // A fresh secret per run signs everyone out on restart, which is what a demo wants.
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64'),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
-    },
-    /Ready on/,
-  );
+  let databaseUrl = process.env.DATABASE_URL;
+  if (replicas > 1 && !databaseUrl) {
+    console.log('Starting PostgreSQL for the replicas (a temporary directory, removed on exit)…');
+    postgres = await startThrowawayPostgres({ durable: true });
+    databaseUrl = postgres.url;
+    console.log(`[postgres] ready at ${databaseUrl}`);
+  }
+
+  const ports = Array.from({ length: replicas }, (_, i) => port + i);
+  for (const [i, p] of ports.entries()) {
+    await supervisor.start(
+      replicas > 1 ? `console-${i + 1}` : 'console',
+      serverNodeArgs(p),
+      {
+        ...SERVER_ENV,
+        KVSTORE_ENDPOINT: emulatorUrl,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret,
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+        KVSTORE_DEMO: '1',
+        NEXT_TELEMETRY_DISABLED: '1',
+        AUTH_USERS_FILE: usersFile,
+        // A fresh secret per run signs everyone out on restart, which is what a demo wants.
+        NEXTAUTH_SECRET: nextAuthSecret,
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${p}`,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+      /Ready on/,
+    );
+  }
 
   console.log('');
-  console.log(`kvstore-backups demo is running at http://127.0.0.1:${port}`);
+  if (replicas > 1) {
+    console.log(`kvstore-backups demo: ${replicas} replicas on one PostgreSQL`);
+    for (const p of ports) console.log(`  http://127.0.0.1:${p}`);
+  } else {
+    console.log(`kvstore-backups demo is running at http://127.0.0.1:${port}`);
+  }
   console.log(
     `  against the R-kvstore emulator at ${emulatorUrl} (seeded data, no Alibaba Cloud account needed)`,
   );
   console.log('Sign in as demo / demo (admin), downloader / downloader, or viewer / viewer.');
-  console.log('Press Ctrl-C to stop both.');
+  console.log(replicas > 1 ? 'Press Ctrl-C to stop them all.' : 'Press Ctrl-C to stop both.');
 }
 
 main().catch((err: unknown) => {

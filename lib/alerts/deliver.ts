@@ -2,11 +2,12 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import type { IndexDb } from '@/lib/backup-index/db';
 import type { AlertMessage } from './message';
-import { dueMessages, markFailed, markSent } from './outbox';
+import { claim, dueMessages, markFailed, markSent } from './outbox';
 import { acceptance, webhookRequest } from './webhook-request';
 
 // Sends what the outbox holds that is due, one message at a time and in order, each once: a message is marked
-// sent as soon as the webhook took it (receivers can also drop a repeat by its x-kvstore-alert-id).
+// sent as soon as the webhook took it (receivers can also drop a repeat by its x-kvstore-alert-id). Each is
+// claimed first, so replicas sharing the outbox never send the same one twice.
 
 const TIMEOUT_MS = 10_000;
 
@@ -42,6 +43,7 @@ async function send(message: AlertMessage): Promise<string | null> {
 export async function deliverDue(db: IndexDb): Promise<number> {
   let sent = 0;
   for (const row of await dueMessages(db, Date.now())) {
+    if (!(await claim(db, row, Date.now()))) continue;
     const problem = await send(JSON.parse(row.payload) as AlertMessage);
     if (problem === null) {
       await markSent(db, row.id, Date.now());

@@ -14,6 +14,8 @@ type Writer = Pick<IndexDb, 'insertInto'>;
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 30 * 60_000;
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
+/** A claimed message is due again after this if its sender never marked it (it died mid-send). */
+const CLAIM_MS = 60_000;
 
 /** 5 s, 10 s, 20 s … at most 30 minutes. */
 export function retryDelay(attempts: number): number {
@@ -54,6 +56,22 @@ export async function dueMessages(db: IndexDb, now: number, limit = 20): Promise
     .orderBy('created_ms')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Takes a due message for this process to send: replicas sharing the outbox (PostgreSQL) all see it due, and
+ * only the one whose claim moved its next attempt sends it. False when another process took it first.
+ */
+export async function claim(db: IndexDb, row: OutboxRow, now: number): Promise<boolean> {
+  if (row.next_attempt_ms === null) return false;
+  const result = await db
+    .updateTable('alert_outbox')
+    .set({ next_attempt_ms: now + CLAIM_MS })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_ms', '=', row.next_attempt_ms)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** The soonest retry still pending, if any. */

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS_MIGRATIONS, type LimitsDatabase } from '@/lib/limits/migrations';
+import { SqlEventLog } from '@/lib/limits/sql-event-log';
+import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
 import { UpstreamBudget } from './budget';
 
 // The budget's promises, on a fake clock: never more than maxQps starts in a rolling second, never more
 // than burst in flight, first come first served, and throttling slows everyone.
-
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
 
 function startTimes(budget: UpstreamBudget, calls: number, holdMs = 10): number[] {
   const starts: number[] = [];
@@ -23,6 +24,9 @@ function maxInAnySecond(times: number[]): number {
 }
 
 describe('UpstreamBudget', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('lets a burst go at once, then keeps to maxQps in any rolling second', async () => {
     const budget = new UpstreamBudget({ maxQps: 5, burst: 5 });
     const starts = startTimes(budget, 23);
@@ -61,5 +65,44 @@ describe('UpstreamBudget', () => {
     expect(starts).toHaveLength(4);
     for (let i = 0; i < 40; i++) budget.succeeded();
     expect(budget.snapshot().currentQps).toBe(8);
+  });
+});
+
+// Two replicas' budgets over one database, on the real clock: together they keep to maxQps.
+describe.each(DIALECTS)('UpstreamBudget shared by two replicas on %s', (dialect) => {
+  let db: Kysely<LimitsDatabase>;
+  beforeAll(async () => {
+    db = await freshDb<LimitsDatabase>(dialect, LIMITS_MIGRATIONS, 'kysely_migration_limits');
+  });
+  afterAll(() => db.destroy());
+
+  it('never starts more than maxQps calls in any second between them', async () => {
+    const replicas = [0, 1].map(
+      () => new UpstreamBudget({ maxQps: 3, burst: 3, shared: new SqlEventLog(db) }),
+    );
+    const starts: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        replicas[i % 2]!.run(async () => {
+          starts.push(Date.now());
+        }),
+      ),
+    );
+    expect(starts).toHaveLength(10);
+    expect(maxInAnySecond(starts)).toBeLessThanOrEqual(3);
+  });
+
+  it('pauses a replica that was not throttled when another was', async () => {
+    const [a, b] = [0, 1].map(() => new UpstreamBudget({ maxQps: 8, burst: 8, shared: new SqlEventLog(db) }));
+    a!.throttled();
+    await vi.waitFor(async () =>
+      expect((await new SqlEventLog(db).recent('upstream-pauses', 'all', Date.now(), 30_000)).length).toBe(1),
+    );
+    const asked = Date.now();
+    let started = 0;
+    await b!.run(async () => {
+      started = Date.now();
+    });
+    expect(started - asked).toBeGreaterThanOrEqual(900);
   });
 });

@@ -2,12 +2,17 @@
 // download link): at most `maxQps` calls start in any rolling second and at most `burst` are in flight.
 // Waiters are served first come, first served. A throttling answer slows the whole budget, not only the
 // call that got it: the rate halves and nothing starts until a pause has passed; each success earns a
-// little rate back (additive increase, multiplicative decrease, as TCP does).
+// little rate back (additive increase, multiplicative decrease, as TCP does). Replicas sharing a database
+// also take each start from a window they share, and share the pause: the budget holds deployment-wide.
+
+import { takeSlot, type EventLog } from '@/lib/limits/event-log';
 
 export interface BudgetOptions {
   maxQps: number;
   burst: number;
   now?: () => number;
+  /** The event log every replica shares (PostgreSQL): each start also takes a place in its window. */
+  shared?: EventLog;
 }
 
 export interface BudgetSnapshot {
@@ -27,6 +32,10 @@ export interface BudgetSnapshot {
 const WINDOW_MS = 1_500;
 const MIN_PAUSE_MS = 1_000;
 const MAX_PAUSE_MS = 30_000;
+const STARTS = 'upstream-starts';
+const PAUSES = 'upstream-pauses';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class UpstreamBudget {
   private readonly now: () => number;
@@ -49,6 +58,7 @@ export class UpstreamBudget {
   async run<T>(call: () => Promise<T>): Promise<T> {
     await this.acquire();
     try {
+      await this.deploymentSlot();
       return await call();
     } finally {
       this.release();
@@ -74,6 +84,28 @@ export class UpstreamBudget {
     this.rate = Math.max(1, Math.floor(this.rate / 2));
     this.pauseMs = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, this.pauseMs * 2));
     this.pausedUntil = Math.max(this.pausedUntil, now + this.pauseMs);
+    this.opts.shared
+      ?.add(PAUSES, 'all', now, MAX_PAUSE_MS, this.pausedUntil)
+      .catch((err: unknown) =>
+        console.error('[budget] the pause could not be shared:', (err as Error).message),
+      );
+  }
+
+  /** Waits for a place in the window every replica shares, and out any pause another replica was told. */
+  private async deploymentSlot(): Promise<void> {
+    const shared = this.opts.shared;
+    if (!shared) return;
+    for (;;) {
+      const now = this.now();
+      const pauses = await shared.recent<number>(PAUSES, 'all', now, MAX_PAUSE_MS);
+      const pausedFor = Math.max(0, ...pauses.map((p) => p.data)) - now;
+      const wait =
+        pausedFor > 0
+          ? pausedFor
+          : await takeSlot(shared, STARTS, 'all', Math.floor(this.rate), WINDOW_MS, now);
+      if (wait === 0) return;
+      await sleep(wait);
+    }
   }
 
   /** A call went through: earn back rate, and forget the pause length once at full rate. */

@@ -1,6 +1,8 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { appMetrics } from '@/lib/metrics/registry';
+import { usesPostgres } from '@/lib/db/database';
+import { eventLog } from '@/lib/limits/event-logs';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';
@@ -170,13 +172,14 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
 
 let memo: KvstoreClient | null = null;
 
-/** The process's one upstream budget (`KVSTORE_MAX_QPS`, `KVSTORE_BURST`). */
+/** The process's one upstream budget (`KVSTORE_MAX_QPS`, `KVSTORE_BURST`), deployment-wide on PostgreSQL. */
 export function getUpstreamBudget(): UpstreamBudget {
   return processSingleton('upstream-budget', () => {
     const config = getConfig();
     return new UpstreamBudget({
       maxQps: config.KVSTORE_MAX_QPS,
       burst: config.KVSTORE_BURST ?? config.KVSTORE_MAX_QPS,
+      shared: usesPostgres() ? eventLog('upstream') : undefined,
     });
   });
 }

@@ -51,7 +51,8 @@ const exportCsv = (headers: Record<string, string>) => {
   );
 };
 
-const deniedRows = () => listAudit(auditQuerySchema.parse({ action: 'denied', user: 'victim' })).rows;
+const deniedRows = async () =>
+  (await listAudit(auditQuerySchema.parse({ action: 'denied', user: 'victim' }))).rows;
 
 const FOREIGN: Record<string, Record<string, string>> = {
   'Sec-Fetch-Site: cross-site with a foreign Origin': {
@@ -87,7 +88,7 @@ describe.each([
   it.each(Object.entries(FOREIGN))(
     'refuses %s with 403, audited as denied, no upstream call',
     async (_label, headers) => {
-      const deniedBefore = deniedRows().length;
+      const deniedBefore = (await deniedRows()).length;
       const upstreamBefore = emulator.stats.snapshot().total;
       const res = await request(headers);
       expect(res.status).toBe(403);
@@ -95,7 +96,7 @@ describe.each([
       const { error } = await res.json();
       expect(error.code).toBe('forbidden');
       expect(error.message).toMatch(/another site/);
-      const rows = deniedRows();
+      const rows = await deniedRows();
       expect(rows.length).toBe(deniedBefore + 1);
       expect(rows[0]).toMatchObject({ user: 'victim', status: 403 });
       expect(rows[0]!.detail).toContain('cross-site');

@@ -8,6 +8,7 @@ import { can, type Permission, type SessionUser } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { withDeadline } from '@/lib/deadline';
+import { eventLog } from '@/lib/limits/event-logs';
 import { ApiError, isApiError, type ApiErrorCode } from './api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
@@ -101,7 +102,7 @@ function queryObject(search: URLSearchParams): Record<string, string> {
 
 let limiter: RateLimiter | undefined;
 // Anonymous callers are limited per address, so they cannot flood the audit log with denied rows.
-const anonymousLimiter = new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE);
+let anonymousLimiter: RateLimiter | undefined;
 
 /** The host the browser addressed: a reverse proxy in front passes it on as X-Forwarded-Host. */
 function ownHost(req: NextRequest): string {
@@ -114,8 +115,8 @@ async function authorize(
   address: string,
 ): Promise<SessionUser> {
   const user = await getSessionUser();
-  const deny = (status: number, code: ApiErrorCode, message: string, why = '') => {
-    recordAudit({
+  const deny = async (status: number, code: ApiErrorCode, message: string, why = '') => {
+    await recordAudit({
       action: 'denied',
       user: user?.name ?? null,
       role: user?.role ?? null,
@@ -126,13 +127,17 @@ async function authorize(
     return new ApiError(status, code, message);
   };
   if (!user) {
-    const wait = anonymousLimiter.take(address);
+    anonymousLimiter ??= new RateLimiter(ANONYMOUS_REQUESTS_PER_MINUTE, {
+      events: eventLog('anonymous'),
+      name: 'anonymous',
+    });
+    const wait = await anonymousLimiter.take(address);
     if (wait > 0)
       throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
-    throw deny(401, 'unauthorized', 'Sign in to use this API.');
+    throw await deny(401, 'unauthorized', 'Sign in to use this API.');
   }
   if (!can(user.role, permission)) {
-    throw deny(
+    throw await deny(
       403,
       'forbidden',
       `Your role (${user.role}) does not allow this: it needs the ${permission} permission.`,
@@ -141,15 +146,18 @@ async function authorize(
   if (sameOriginOnly) {
     const site = requestSite(req.headers, ownHost(req));
     if (site.foreign)
-      throw deny(
+      throw await deny(
         403,
         'forbidden',
         'This request came from another site. Open the console and use its buttons, or call the API directly.',
         ` (cross-site: ${site.evidence})`,
       );
   }
-  limiter ??= new RateLimiter(getConfig().API_RATE_LIMIT_PER_MINUTE);
-  const wait = limiter.take(user.name);
+  limiter ??= new RateLimiter(getConfig().API_RATE_LIMIT_PER_MINUTE, {
+    events: eventLog('api'),
+    name: 'api',
+  });
+  const wait = await limiter.take(user.name);
   if (wait > 0)
     throw new ApiError(429, 'throttled', `Too many requests: try again in ${wait} seconds.`, {}, wait);
   return user;

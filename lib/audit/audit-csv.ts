@@ -18,11 +18,11 @@ const COLUMNS: (keyof AuditRow)[] = [
 ];
 
 /** Batches of 500 rows a chunk, pulled as the client reads. */
-function* chunks(query: AuditQuery): Generator<string> {
+async function* chunks(query: AuditQuery): AsyncGenerator<string> {
   yield csvLine(COLUMNS);
   let chunk = '';
   let n = 0;
-  for (const row of iterateAudit(query)) {
+  for await (const row of iterateAudit(query)) {
     chunk += csvLine(COLUMNS.map((c) => row[c]));
     if (++n % 500 === 0) {
       yield chunk;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '@/lib/api/rate-limiter';
+import { MemoryEventLog } from '@/lib/limits/memory-event-log';
 import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGroups } from './oidc-mapping';
 import { hashPassword, verifyPassword } from './password';
 import { can } from './roles';
@@ -64,19 +65,21 @@ describe('safeCallbackPath', () => {
 });
 
 describe('RateLimiter', () => {
-  it('allows N per sliding minute per key', () => {
+  it('allows N per sliding minute per key', async () => {
     let now = 0;
-    const r = new RateLimiter(3, () => now);
-    expect([r.take('a'), r.take('a'), r.take('a'), r.take('a'), r.take('b')]).toEqual([0, 0, 0, 60, 0]);
+    const r = new RateLimiter(3, { now: () => now });
+    const takes = [];
+    for (const key of ['a', 'a', 'a', 'a', 'b']) takes.push(await r.take(key));
+    expect(takes).toEqual([0, 0, 0, 60, 0]);
     now = 60_001;
-    expect(r.take('a')).toBe(0);
+    expect(await r.take('a')).toBe(0);
   });
 
-  it('stays bounded under many keys', () => {
-    const r = new RateLimiter(1, () => 0, 100);
-    for (let i = 0; i < 1000; i++) r.take(`addr-${i}`);
-    expect(r.take('addr-0')).toBe(0);
-    expect(r.take('addr-999')).toBe(60);
+  it('stays bounded under many keys', async () => {
+    const r = new RateLimiter(1, { now: () => 0, events: new MemoryEventLog(100) });
+    for (let i = 0; i < 1000; i++) await r.take(`addr-${i}`);
+    expect(await r.take('addr-0')).toBe(0);
+    expect(await r.take('addr-999')).toBe(60);
   });
 });
 

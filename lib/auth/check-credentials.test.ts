@@ -47,7 +47,7 @@ describe('authorizeCredentials', () => {
     ];
     for (const credentials of tries)
       expect(await authorizeCredentials(credentials, from('10.2.0.1'))).toBeNull();
-    const rows = listAudit(auditQuerySchema.parse({ action: 'sign_in_failed' })).rows.filter(
+    const rows = (await listAudit(auditQuerySchema.parse({ action: 'sign_in_failed' }))).rows.filter(
       (r) => r.address === '10.2.0.1',
     );
     expect(rows).toHaveLength(4);
@@ -79,7 +79,7 @@ describe('authorizeCredentials', () => {
     const outcomes = await Promise.all(attempts);
     expect(outcomes.filter((o) => o === 'Busy')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'checked')).toHaveLength(2);
-    const busy = listAudit(auditQuerySchema.parse({ action: 'sign_in_throttled' })).rows.filter((r) =>
+    const busy = (await listAudit(auditQuerySchema.parse({ action: 'sign_in_throttled' }))).rows.filter((r) =>
       r.address?.startsWith('10.4.0.'),
     );
     expect(busy.map((r) => r.detail)).toEqual(['server busy', 'server busy']);

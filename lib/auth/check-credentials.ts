@@ -6,7 +6,7 @@ import { clientAddress } from './client-address';
 import { defaultHashConcurrency, hashQueue, HashQueueFull, type HashQueue } from './hash-queue';
 import { hashThreads } from './hash-threads';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { signInThrottle } from './sign-in-throttle';
+import { signInThrottle } from './sign-in-throttles';
 import { isDemoOrDefault } from './startup-check';
 import { readUsersFile } from './users-file';
 
@@ -55,7 +55,7 @@ export async function authorizeCredentials(
   const password = text(credentials?.password, MAX_PASSWORD);
   const user = username || null;
   // Counted whatever was sent: a malformed attempt is a guess from this address all the same.
-  const attempt = signInThrottle().begin(username ?? '', address);
+  const attempt = await signInThrottle().begin(username ?? '', address);
   if (!attempt) {
     recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429 });
     throw new Error(SIGN_IN_ERROR.throttled);
@@ -74,7 +74,7 @@ export async function authorizeCredentials(
   try {
     entry = username ? await findUserAndCheck(username, password) : undefined;
   } catch (err) {
-    attempt.cancelled();
+    await attempt.cancelled();
     if (err instanceof HashQueueFull) {
       recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429, detail: 'server busy' });
       throw new Error(SIGN_IN_ERROR.busy);
@@ -95,7 +95,7 @@ export async function authorizeCredentials(
     });
     return null;
   }
-  attempt.succeeded();
-  recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
+  await attempt.succeeded();
+  await recordAudit({ action: 'sign_in', user: entry.username, role: entry.role, address, status: 200 });
   return { id: entry.username, name: entry.username, role: entry.role, scope: entry.scope ?? null };
 }

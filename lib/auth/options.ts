@@ -65,12 +65,17 @@ export function getAuthOptions(): NextAuthOptions {
       ...(oidc ? [oidc] : []),
     ],
     events: {
-      signOut({ token }) {
+      async signOut({ token }) {
         // The cookie is gone from this browser; revoking ends it wherever else it was copied to.
         if (!token?.sid) return;
         const expiresAt = (token.exp as number | undefined) ?? Date.now() / 1000 + SESSION_MAX_AGE_SECONDS;
-        revocations().revokeSession(token.sid, expiresAt * 1000);
-        recordAudit({ action: 'sign_out', user: token.name ?? null, role: token.role ?? null, status: 200 });
+        await revocations().revokeSession(token.sid, expiresAt * 1000);
+        await recordAudit({
+          action: 'sign_out',
+          user: token.name ?? null,
+          role: token.role ?? null,
+          status: 200,
+        });
       },
     },
     logger: {
@@ -86,10 +91,10 @@ export function getAuthOptions(): NextAuthOptions {
       debug() {},
     },
     callbacks: {
-      signIn({ user, account }) {
+      async signIn({ user, account }) {
         if (account?.provider === 'oidc') {
           const allowed = Boolean(user.role);
-          recordAudit({
+          await recordAudit({
             action: allowed ? 'sign_in' : 'sign_in_failed',
             user: user.name ?? null,
             role: user.role ?? null,
@@ -100,7 +105,7 @@ export function getAuthOptions(): NextAuthOptions {
         }
         return true;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.name = user.name;
           token.role = user.role;
@@ -110,7 +115,7 @@ export function getAuthOptions(): NextAuthOptions {
           return token;
         }
         // Every decoded session passes here (getServerSession, /api/auth/session): refuse a revoked one.
-        if (revocations().isRevoked(token)) throw new Error(SESSION_REVOKED);
+        if (await revocations().check(token)) throw new Error(SESSION_REVOKED);
         return token;
       },
       session({ session, token }) {

@@ -1,8 +1,8 @@
 import type { RevocationStore } from './revocation-store';
 
 // Revoked sessions as every request checks them: from memory, caught up with the store at most once
-// a second (other processes write there too), so a check costs a map lookup. Pure apart from the
-// store it is given.
+// a second (other processes and replicas write there too), so a check costs a map lookup. Pure apart
+// from the store it is given.
 
 /** The process singleton's key: the server creates the list, the proxy only reads it. */
 export const REVOCATIONS_KEY = 'session-revocations';
@@ -21,6 +21,7 @@ export class RevocationList {
   private lastId = 0;
   private lastRead = -Infinity;
   private lastPrune = 0;
+  private reading: Promise<void> | null = null;
 
   constructor(
     private readonly store: RevocationStore,
@@ -30,8 +31,9 @@ export class RevocationList {
     private readonly readEveryMs = 1_000,
   ) {}
 
+  /** From memory, as of the last catch-up (the proxy's check); `check` catches up first. */
   isRevoked(claims: SessionClaims): boolean {
-    this.catchUp();
+    void this.catchUp().catch(() => undefined);
     // Tokens from before revocation existed carry no session id and cannot be revoked: refuse them.
     if (!claims.sid || !claims.name || typeof claims.signedInAt !== 'number') return true;
     const userRevokedAt = this.users.get(claims.name);
@@ -40,40 +42,58 @@ export class RevocationList {
     );
   }
 
-  revokeSession(sid: string, expiresAt: number): void {
-    this.store.add({ kind: 'session', subject: sid, revokedAt: this.now(), expiresAt });
-    this.catchUp(true);
+  /** Caught up with the store (it reads at most once a second), then isRevoked. */
+  async check(claims: SessionClaims): Promise<boolean> {
+    await this.catchUp();
+    return this.isRevoked(claims);
+  }
+
+  async revokeSession(sid: string, expiresAt: number): Promise<void> {
+    await this.store.add({ kind: 'session', subject: sid, revokedAt: this.now(), expiresAt });
+    await this.catchUp(true);
   }
 
   /** Ends every session of `username` that started before now; returns when, in ms. */
-  revokeUser(username: string): number {
+  async revokeUser(username: string): Promise<number> {
     const at = this.now();
-    this.store.add({ kind: 'user', subject: username, revokedAt: at, expiresAt: at + this.sessionMaxAgeMs });
-    this.catchUp(true);
+    await this.store.add({
+      kind: 'user',
+      subject: username,
+      revokedAt: at,
+      expiresAt: at + this.sessionMaxAgeMs,
+    });
+    await this.catchUp(true);
     return at;
   }
 
   /** When `username` was last signed out everywhere, while that still matters. */
-  userRevokedAt(username: string): number | undefined {
-    this.catchUp();
+  async userRevokedAt(username: string): Promise<number | undefined> {
+    await this.catchUp();
     return this.users.get(username);
   }
 
-  private catchUp(force = false): void {
+  /** Reads the rows added since the last read, when a second has passed (or `force`). */
+  async catchUp(force = false): Promise<void> {
+    if (this.reading) await this.reading.catch(() => undefined);
     const now = this.now();
     if (!force && now - this.lastRead < this.readEveryMs) return;
     this.lastRead = now;
-    for (const row of this.store.since(this.lastId, now)) {
+    this.reading = this.read(now).finally(() => (this.reading = null));
+    await this.reading;
+  }
+
+  private async read(now: number): Promise<void> {
+    for (const row of await this.store.since(this.lastId, now)) {
       this.lastId = row.id;
       if (row.kind === 'session') this.sessions.set(row.subject, row.expiresAt);
       else this.users.set(row.subject, Math.max(row.revokedAt, this.users.get(row.subject) ?? 0));
     }
-    if (now - this.lastPrune > 60 * 60_000) this.prune(now);
+    if (now - this.lastPrune > 60 * 60_000) await this.prune(now);
   }
 
-  private prune(now: number): void {
+  private async prune(now: number): Promise<void> {
     this.lastPrune = now;
-    this.store.prune(now);
+    await this.store.prune(now);
     for (const [sid, expiresAt] of this.sessions) if (expiresAt <= now) this.sessions.delete(sid);
     for (const [user, at] of this.users) if (at + this.sessionMaxAgeMs <= now) this.users.delete(user);
   }

@@ -1,12 +1,13 @@
 import 'server-only';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type { Kysely } from 'kysely';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
+import { openStore } from '@/lib/db/database';
+import { SESSIONS_MIGRATIONS, type SessionsDatabase } from './migrations';
 
-// Where revoked sessions are kept: SQLite at DATA_DIR/sessions.db, shared by every process on this
-// host. Rows are only ever added (and pruned once they no longer matter), so a reader catches up by
-// asking for the rows after the last id it saw. A shared PostgreSQL replaces this file, not its callers.
+// Where revoked sessions are kept: SQLite at DATA_DIR/sessions.db, shared by every process on this host, or
+// DATABASE_URL's PostgreSQL, shared by every replica. Rows are only ever added (and pruned once they no
+// longer matter), so a reader catches up by asking for the rows after the last id it saw.
 
 export type RevocationKind = 'session' | 'user';
 
@@ -21,40 +22,57 @@ export interface Revocation {
 }
 
 export interface RevocationStore {
-  add(row: Omit<Revocation, 'id'>): void;
+  add(row: Omit<Revocation, 'id'>): Promise<void>;
   /** Rows after `id` that still matter at `now`, oldest first. */
-  since(id: number, now: number): Revocation[];
-  prune(now: number): void;
+  since(id: number, now: number): Promise<Revocation[]>;
+  prune(now: number): Promise<void>;
 }
 
-export function sqliteRevocationStore(
-  file = path.join(getConfig().DATA_DIR, 'sessions.db'),
-): RevocationStore {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS revocations (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      kind TEXT NOT NULL CHECK (kind IN ('session', 'user')),
-      subject TEXT NOT NULL,
-      revoked_at INTEGER NOT NULL,
-      expires_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS revocations_expires_at ON revocations (expires_at);
-  `);
-  const insert = db.prepare(
-    'INSERT INTO revocations (kind, subject, revoked_at, expires_at) VALUES (@kind, @subject, @revokedAt, @expiresAt)',
-  );
-  const after = db.prepare(
-    `SELECT id, kind, subject, revoked_at AS revokedAt, expires_at AS expiresAt FROM revocations
-     WHERE id > ? AND expires_at > ? ORDER BY id`,
-  );
-  const prune = db.prepare('DELETE FROM revocations WHERE expires_at <= ?');
+export function openSessionsDb(): Promise<Kysely<SessionsDatabase>> {
+  return openStore<SessionsDatabase>({
+    label: 'The session revocations (DATA_DIR/sessions.db or DATABASE_URL)',
+    sqliteFile: path.join(getConfig().DATA_DIR, 'sessions.db'),
+    migrations: SESSIONS_MIGRATIONS,
+    migrationTable: 'kysely_migration_sessions',
+    synchronous: 'FULL',
+  });
+}
+
+export function revocationStore(db: Promise<Kysely<SessionsDatabase>> = openSessionsDb()): RevocationStore {
+  // Opened once; a failed open is tried again on the next call (and never an unhandled rejection meanwhile).
+  let opening = db;
+  opening.catch(() => undefined);
+  const opened = () =>
+    opening.catch((err: unknown) => {
+      opening = openSessionsDb();
+      opening.catch(() => undefined);
+      throw err;
+    });
   return {
-    add: (row) => void insert.run(row),
-    since: (id, now) => after.all(id, now) as Revocation[],
-    prune: (now) => void prune.run(now),
+    async add(row) {
+      await (
+        await opened()
+      )
+        .insertInto('revocations')
+        .values({
+          kind: row.kind,
+          subject: row.subject,
+          revoked_at: row.revokedAt,
+          expires_at: row.expiresAt,
+        })
+        .execute();
+    },
+    async since(id, now) {
+      return (await opened())
+        .selectFrom('revocations')
+        .select(['id', 'kind', 'subject', 'revoked_at as revokedAt', 'expires_at as expiresAt'])
+        .where('id', '>', id)
+        .where('expires_at', '>', now)
+        .orderBy('id')
+        .execute();
+    },
+    async prune(now) {
+      await (await opened()).deleteFrom('revocations').where('expires_at', '<=', now).execute();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { recordAuditSoon } from '@/lib/audit/audit-log';
 import { passwordHashQueue, SIGN_IN_ERROR } from './check-credentials';
 import { clientAddress } from './client-address';
-import { signInThrottle } from './sign-in-throttle';
+import { signInThrottle } from './sign-in-throttles';
 
 // The credentials sign-in route around next-auth: a throttled or over-busy sign-in answers 429 with
 // Retry-After before anything is parsed twice or hashed. `authorize` enforces the same rules again
@@ -45,7 +45,7 @@ export async function refuseBeforeSignIn(req: NextRequest): Promise<Response | n
     recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429, detail: 'server busy' });
     return tooMany(req, SIGN_IN_ERROR.busy, queue.retryAfterSeconds());
   }
-  const seconds = signInThrottle().retryAfterSeconds(username, address);
+  const seconds = await signInThrottle().retryAfterSeconds(username, address);
   if (seconds === 0) return null;
   recordAuditSoon({ action: 'sign_in_throttled', user, address, status: 429 });
   return tooMany(req, SIGN_IN_ERROR.throttled, seconds);
@@ -66,7 +66,10 @@ export async function answerSignIn(req: NextRequest, res: Response): Promise<Res
   const error = URL.canParse(target) ? new URL(target).searchParams.get('error') : null;
   if (error === SIGN_IN_ERROR.busy) return tooMany(req, error, passwordHashQueue().retryAfterSeconds());
   if (error === SIGN_IN_ERROR.throttled) {
-    const seconds = signInThrottle().retryAfterSeconds(await usernameOf(req), clientAddress(req.headers));
+    const seconds = await signInThrottle().retryAfterSeconds(
+      await usernameOf(req),
+      clientAddress(req.headers),
+    );
     return tooMany(req, error, Math.max(1, seconds));
   }
   return res;

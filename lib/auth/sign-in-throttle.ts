@@ -1,6 +1,6 @@
+import type { EventLog } from '@/lib/limits/event-log';
+import { MemoryEventLog } from '@/lib/limits/memory-event-log';
 import { addressGroup } from '@/lib/net/ip-address';
-import { processSingleton } from '@/lib/process-singleton';
-import { SlidingLog } from './sliding-log';
 
 // The sign-in throttle. Every rule answers "wait this long", none locks an account, and none slows a
 // right password from an address that has not been failing for that user:
@@ -12,8 +12,8 @@ import { SlidingLog } from './sliding-log';
 //     failed in the hour: past that, many fresh addresses are an attack too.
 // So an attacker gets a few dozen guesses an hour per account, however many addresses it has (an IPv6
 // /64 is one address). An attempt counts as a failure from the moment it starts and is taken back only
-// when it succeeds, so parallel guesses cannot slip past while their passwords are hashed. Pure and
-// in-memory: one server process is one throttle (see README).
+// when it succeeds, so parallel guesses cannot slip past while their passwords are hashed. The events live
+// in an event log: this process's memory, or the database every replica shares (sign-in-throttles.ts).
 
 const MINUTE = 60_000;
 const PAIR_LIMIT = 5;
@@ -26,94 +26,98 @@ const DELAY_BASE_MS = 1_000;
 const DELAY_CAP_MS = 5 * MINUTE;
 const KNOWN_GOOD_MS = 30 * 24 * 60 * MINUTE;
 
+/** A failure as the per-user log keeps it. */
 interface Failure {
-  at: number;
   group: string;
   /** A first try from an address that had not failed for this user. */
   fresh: boolean;
 }
 
+const PAIRS = 'sign-in-pair';
+const ADDRESSES = 'sign-in-address';
+const USERS = 'sign-in-user';
+const KNOWN_GOOD = 'sign-in-known-good';
+
 export interface SignInAttempt {
   /** The password was right: the attempt was no failure, and this address is one the user signs in from. */
-  succeeded(): void;
+  succeeded(): Promise<void>;
   /** The password was never checked (the server was busy): the attempt does not count. */
-  cancelled(): void;
+  cancelled(): Promise<void>;
 }
 
 export class SignInThrottle {
-  private readonly pairs: SlidingLog;
-  private readonly addresses: SlidingLog;
-  private readonly users: SlidingLog<Failure>;
-  private readonly knownGood: SlidingLog;
-
   constructor(
     private readonly now: () => number = Date.now,
-    maxKeys = 50_000,
-  ) {
-    this.pairs = new SlidingLog(SHORT_WINDOW_MS, maxKeys);
-    this.addresses = new SlidingLog(SHORT_WINDOW_MS, maxKeys);
-    this.users = new SlidingLog<Failure>(USER_WINDOW_MS, maxKeys);
-    this.knownGood = new SlidingLog(KNOWN_GOOD_MS, maxKeys);
-  }
+    private readonly events: EventLog = new MemoryEventLog(),
+  ) {}
 
   /** Seconds until an attempt for this username from this address is allowed; 0 when it is allowed now. */
-  retryAfterSeconds(username: string, address: string): number {
-    return Math.ceil(this.waitMs(keyOf(username), addressGroup(address), this.now()) / 1000);
+  async retryAfterSeconds(username: string, address: string): Promise<number> {
+    return Math.ceil(
+      (await this.waitMs(this.events, keyOf(username), addressGroup(address), this.now())) / 1000,
+    );
   }
 
   /** Starts an attempt, counted as a failure until it succeeds; null while it must wait. */
-  begin(username: string, address: string): SignInAttempt | null {
+  async begin(username: string, address: string): Promise<SignInAttempt | null> {
     const user = keyOf(username);
     const group = addressGroup(address);
-    const now = this.now();
-    if (this.waitMs(user, group, now) > 0) return null;
     const pairKey = `${user}\n${group}`;
-    const seen = this.users.recent(user, now).some((f) => f.group === group);
-    const failure: Failure = { at: now, group, fresh: !seen && !this.isKnownGood(pairKey, now) };
-    const mark = { at: now };
-    this.pairs.add(pairKey, mark, now);
-    this.addresses.add(group, mark, now);
-    this.users.add(user, failure, now);
-    const takeBack = () => {
-      this.pairs.remove(pairKey, mark);
-      this.addresses.remove(group, mark);
-      this.users.remove(user, failure);
+    // The check and the failure it adds are one step per user and per address, in every replica.
+    const added = await this.events.exclusive([`user\n${user}`, `address\n${group}`], async (log) => {
+      const now = this.now();
+      if ((await this.waitMs(log, user, group, now)) > 0) return null;
+      const seen = (await log.recent<Failure>(USERS, user, now, USER_WINDOW_MS)).some(
+        (f) => f.data.group === group,
+      );
+      const failure: Failure = { group, fresh: !seen && !(await this.isKnownGood(log, pairKey, now)) };
+      return Promise.all([
+        log.add(PAIRS, pairKey, now, SHORT_WINDOW_MS),
+        log.add(ADDRESSES, group, now, SHORT_WINDOW_MS),
+        log.add(USERS, user, now, USER_WINDOW_MS, failure),
+      ]);
+    });
+    if (!added) return null;
+    const [pairRef, addressRef, userRef] = added;
+    const takeBack = async () => {
+      await Promise.all([
+        this.events.remove(PAIRS, pairKey, pairRef),
+        this.events.remove(ADDRESSES, group, addressRef),
+        this.events.remove(USERS, user, userRef),
+      ]);
     };
     return {
-      succeeded: () => {
-        takeBack();
-        this.pairs.clear(pairKey);
-        this.knownGood.add(pairKey, { at: this.now() }, this.now());
+      succeeded: async () => {
+        await takeBack();
+        await this.events.clear(PAIRS, pairKey);
+        await this.events.add(KNOWN_GOOD, pairKey, this.now(), KNOWN_GOOD_MS);
       },
       cancelled: takeBack,
     };
   }
 
-  /** Keys held, for tests of the memory bound. */
-  size(): number {
-    return this.pairs.size + this.addresses.size + this.users.size + this.knownGood.size;
+  private async isKnownGood(log: EventLog, pairKey: string, now: number): Promise<boolean> {
+    return (await log.nthNewest(KNOWN_GOOD, pairKey, now, KNOWN_GOOD_MS, 1)) !== null;
   }
 
-  private isKnownGood(pairKey: string, now: number): boolean {
-    return this.knownGood.recent(pairKey, now).length > 0;
-  }
-
-  private waitMs(user: string, group: string, now: number): number {
-    const overLimit = (events: { at: number }[], limit: number) =>
-      events.length >= limit ? events[events.length - limit]!.at + SHORT_WINDOW_MS - now : 0;
+  private async waitMs(log: EventLog, user: string, group: string, now: number): Promise<number> {
+    const overLimit = async (name: string, key: string, limit: number) => {
+      const nth = await log.nthNewest(name, key, now, SHORT_WINDOW_MS, limit);
+      return nth === null ? 0 : nth + SHORT_WINDOW_MS - now;
+    };
     return Math.max(
       0,
-      overLimit(this.pairs.recent(`${user}\n${group}`, now), PAIR_LIMIT),
-      overLimit(this.addresses.recent(group, now), ADDRESS_LIMIT),
-      this.userDelayMs(user, group, now),
+      await overLimit(PAIRS, `${user}\n${group}`, PAIR_LIMIT),
+      await overLimit(ADDRESSES, group, ADDRESS_LIMIT),
+      await this.userDelayMs(log, user, group, now),
     );
   }
 
-  private userDelayMs(user: string, group: string, now: number): number {
-    if (this.isKnownGood(`${user}\n${group}`, now)) return 0;
-    const failures = this.users.recent(user, now);
-    const failedHere = failures.some((f) => f.group === group);
-    if (!failedHere && failures.filter((f) => f.fresh).length < USER_FRESH) return 0;
+  private async userDelayMs(log: EventLog, user: string, group: string, now: number): Promise<number> {
+    if (await this.isKnownGood(log, `${user}\n${group}`, now)) return 0;
+    const failures = await log.recent<Failure>(USERS, user, now, USER_WINDOW_MS);
+    const failedHere = failures.some((f) => f.data.group === group);
+    if (!failedHere && failures.filter((f) => f.data.fresh).length < USER_FRESH) return 0;
     if (failures.length < USER_FREE) return 0;
     const delay = Math.min(DELAY_BASE_MS * 2 ** (failures.length - USER_FREE), DELAY_CAP_MS);
     return failures[failures.length - 1]!.at + delay - now;
@@ -122,9 +126,4 @@ export class SignInThrottle {
 
 function keyOf(username: string): string {
   return username.trim().toLowerCase();
-}
-
-/** The process-wide throttle the sign-in route and the credentials provider share. */
-export function signInThrottle(): SignInThrottle {
-  return processSingleton('sign-in-throttle', () => new SignInThrottle());
 }

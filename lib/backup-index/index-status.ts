@@ -6,6 +6,7 @@ import { fetchInstances } from '@/lib/instances/fetch-instances';
 import { getIndexDb } from './db';
 import { getAllSyncStates, loadAllCoverage } from './store';
 import { getSyncEngine } from './sync-engine';
+import { liveLeases } from './sync-leases';
 
 // What an admin sees of the index: per instance what it holds, which intervals it knows complete and as of
 // when, the last error, the syncs running now; and the upstream budget's use.
@@ -30,7 +31,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function indexStatus(scope: readonly string[] | null): Promise<IndexStatus> {
   const db = await getIndexDb();
-  const [instances, coverage, states, counts] = await Promise.all([
+  const [instances, coverage, states, counts, leases] = await Promise.all([
     fetchInstances(scope),
     loadAllCoverage(db),
     getAllSyncStates(db),
@@ -39,6 +40,7 @@ export async function indexStatus(scope: readonly string[] | null): Promise<Inde
       .select(['instance_id', sql<number>`sum(n)`.as('n')])
       .groupBy('instance_id')
       .execute(),
+    liveLeases(db),
   ]);
   const engine = getSyncEngine();
   return {
@@ -64,12 +66,11 @@ export async function indexStatus(scope: readonly string[] | null): Promise<Inde
                 at: iso(state.last_error_ms),
               }
             : null,
-        syncing: engine.syncsOf(i.instanceId).map((s) => ({
-          start: iso(s.interval.start),
-          end: iso(s.interval.end),
-          fetched: s.fetched,
-          total: s.total,
-        })),
+        // This replica's syncs, and those other replicas hold leases on (their progress as of the last renewal).
+        syncing: [
+          ...engine.syncsOf(i.instanceId).map((s) => ({ ...s.interval, fetched: s.fetched, total: s.total })),
+          ...leases.filter((l) => l.instanceId === i.instanceId && l.holder !== engine.holder),
+        ].map((s) => ({ start: iso(s.start), end: iso(s.end), fetched: s.fetched, total: s.total })),
       };
     }),
     upstream: getUpstreamBudget().snapshot(),

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { withIdColumn } from '@/lib/db/migrate';
 
 // Numbered migrations, applied in order at start-up by Kysely's migrator (which records them and takes a
 // lock, so two processes starting at once apply each one once). Never edit a shipped one: add the next.
@@ -205,6 +206,26 @@ export const MIGRATIONS: Record<string, Migration> = {
         .columns(['status', 'next_attempt_ms'])
         .execute();
       await db.schema.createIndex('alert_outbox_created').on('alert_outbox').column('created_ms').execute();
+    },
+  },
+  '013_a_sync_leases': {
+    // Who is syncing which interval of an instance, until when: replicas on one database sync an interval
+    // once, and a dead holder's lease runs out. Progress is kept here so a waiting replica can show it.
+    async up(db: Kysely<unknown>) {
+      await withIdColumn(db, db.schema.createTable('sync_leases'))
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('start_ms', 'bigint', (c) => c.notNull())
+        .addColumn('end_ms', 'bigint', (c) => c.notNull())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_ms', 'bigint', (c) => c.notNull())
+        .addColumn('fetched', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('total', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('sync_leases_instance')
+        .on('sync_leases')
+        .columns(['instance_id', 'start_ms'])
+        .execute();
     },
   },
 };

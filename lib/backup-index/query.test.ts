@@ -6,6 +6,8 @@ import type { Backup } from '@/lib/aliyun/types';
 import { FACET_NAMES } from '@/lib/backups/facets';
 import { backupsQuerySchema, SORT_FIELDS, type BackupsQuery } from '@/lib/backups/query';
 import { resetConfigForTests } from '@/lib/config';
+import { closePostgresForTests } from '@/lib/db/database';
+import { DIALECTS, freshPostgresUrl } from '@/lib/testing/storage-dialects';
 import { closeIndexDbForTests, getIndexDb } from './db';
 import { queryPage } from './query';
 import { upsertBackups } from './store';
@@ -111,11 +113,12 @@ function reference(all: Backup[], q: BackupsQuery) {
   };
 }
 
-describe('queryPage', () => {
+describe.each(DIALECTS)('queryPage on %s', (dialect) => {
   const backups = makeBackups(3_000);
 
   beforeAll(async () => {
     vi.stubEnv('DATA_DIR', mkdtempSync(path.join(os.tmpdir(), 'kvb-query-')));
+    if (dialect === 'postgres') vi.stubEnv('DATABASE_URL', await freshPostgresUrl());
     resetConfigForTests();
     const db = await getIndexDb();
     for (let i = 0; i < backups.length; i += 300)
@@ -123,6 +126,7 @@ describe('queryPage', () => {
   });
   afterAll(async () => {
     await closeIndexDbForTests();
+    await closePostgresForTests();
     vi.unstubAllEnvs();
     resetConfigForTests();
   });
@@ -171,6 +175,22 @@ describe('queryPage', () => {
     // 14 days, at most 2 statuses x 2 types x 2 modes x 2 methods x 5 nodes each.
     expect(n).toBeLessThanOrEqual(14 * 2 * 2 * 2 * 2 * 5 + 16);
     expect(n).toBeLessThan(backups.length / 2);
+  });
+
+  it('takes parallel writes of one instance (pages written at once, or two replicas)', async () => {
+    const db = await getIndexDb();
+    const other = makeBackups(600).map((b) => ({ ...b, instanceId: 'r-test0000000002' }));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        upsertBackups(db, 'r-test0000000002', other.slice(i * 100, i * 100 + 100)),
+      ),
+    );
+    const { n } = await db
+      .selectFrom('backup_days')
+      .select((eb) => eb.fn.sum<number>('n').as('n'))
+      .where('instance_id', '=', 'r-test0000000002')
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(600);
   });
 
   it('keeps the counts right when a backup changes status or leaves', async () => {

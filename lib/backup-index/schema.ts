@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // The index's tables as Kysely sees them. Times are Unix milliseconds (ranges and sorts) next to the ISO
 // text the API answers with; ids are int64 strings.
 
@@ -146,6 +148,18 @@ export interface AlertOutboxTable {
   last_error: string | null;
 }
 
+/** A replica's claim on syncing [start_ms, end_ms) of an instance, renewed while it works. */
+export interface SyncLeasesTable {
+  id: Generated<number>;
+  instance_id: string;
+  start_ms: number;
+  end_ms: number;
+  holder: string;
+  expires_ms: number;
+  fetched: Generated<number>;
+  total: number | null;
+}
+
 export interface IndexDatabase {
   backups: BackupsTable;
   backup_days: BackupDaysTable;
@@ -159,4 +173,5 @@ export interface IndexDatabase {
   policy_state: PolicyStateTable;
   health_state: HealthStateTable;
   alert_outbox: AlertOutboxTable;
+  sync_leases: SyncLeasesTable;
 }

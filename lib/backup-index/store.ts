@@ -2,16 +2,21 @@ import 'server-only';
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import { toRecoverConfigMode } from '@/lib/aliyun/raw-values';
 import type { Backup } from '@/lib/aliyun/types';
-import type { Interval, Piece } from './coverage';
+import { lockForTransaction } from '@/lib/db/migrate';
+import { addPiece, type Interval, type Piece } from './coverage';
 import type { IndexDatabase, BackupsTable, SyncStateTable } from './schema';
 
 // Reads and writes of the index's tables. Every write of backups also refreshes the per-day counts of the
-// days it touched, in the same transaction, so facet counts never disagree with the rows.
+// days it touched, in the same transaction, so facet counts never disagree with the rows. Writes of one
+// instance take its lock first: SQLite runs one transaction at a time anyway, PostgreSQL would otherwise let
+// two (parallel pages, or two replicas) recount the same day at once.
 
 type Db = Kysely<IndexDatabase>;
 export type BackupRow = Selectable<BackupsTable>;
 
 export const DAY_MS = 86_400_000;
+
+const lockInstance = (trx: Db, instanceId: string) => lockForTransaction(trx, `index:${instanceId}`);
 // SQLite allows 32,766 bound values a statement; 19 columns a row.
 const INSERT_BATCH = 500;
 
@@ -96,7 +101,7 @@ async function recomputeDays(db: Db, instanceId: string, fromMs: number, toMs: n
         .where('instance_id', '=', instanceId)
         .where('start_ms', '>=', from)
         .where('start_ms', '<', to)
-        .groupBy([dayOf, 'status', 'type', 'mode', 'method', 'node']),
+        .groupBy(['instance_id', dayOf, 'status', 'type', 'mode', 'method', 'node']),
     )
     .execute();
 }
@@ -154,6 +159,7 @@ export async function upsertBackups(db: Db, instanceId: string, backups: Backup[
   if (rows.length === 0) return;
   const starts = rows.map((r) => r.start_ms);
   await db.transaction().execute(async (trx) => {
+    await lockInstance(trx, instanceId);
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await trx.executeQuery(compiledUpsert(db, rows.slice(i, i + INSERT_BATCH)));
     }
@@ -162,19 +168,25 @@ export async function upsertBackups(db: Db, instanceId: string, backups: Backup[
 }
 
 /**
- * After a complete sync of `interval`: drops the backups in it that the sync did not see (expired or
- * deleted upstream), and records the new coverage, in one transaction. Returns how many rows left.
+ * After a sync of `interval`: when it was `complete` (consistent paging), drops the backups in it that the
+ * sync did not see (expired or deleted upstream) and adds the interval to the coverage as of `synced`, in
+ * one transaction, locked per instance so replicas sharing the database never lose each other's pieces.
+ * Returns the instance's coverage.
  */
 export async function completeSync(
   db: Db,
   instanceId: string,
   interval: Interval,
-  seen: ReadonlySet<string> | null,
-  coverage: readonly Piece[],
-): Promise<number> {
+  complete: { seen: ReadonlySet<string>; synced: number } | null,
+  edgeMs: number,
+): Promise<Piece[]> {
   return db.transaction().execute(async (trx) => {
+    await lockInstance(trx, instanceId);
+    const known = await loadCoverage(trx, instanceId);
+    if (!complete) return known;
+    const { seen } = complete;
     let gone: string[] = [];
-    if (seen) {
+    {
       const indexed = await trx
         .selectFrom('backups')
         .select('backup_id')
@@ -199,6 +211,7 @@ export async function completeSync(
       }
       if (gone.length > 0) await recomputeDays(trx, instanceId, interval.start, interval.end - 1);
     }
+    const coverage = addPiece(known, { ...interval, synced: complete.synced }, edgeMs);
     await trx.deleteFrom('coverage').where('instance_id', '=', instanceId).execute();
     if (coverage.length > 0) {
       await trx
@@ -213,7 +226,7 @@ export async function completeSync(
         )
         .execute();
     }
-    return gone.length;
+    return coverage;
   });
 }
 
@@ -299,6 +312,7 @@ export async function purgeExpired(db: Db, now: number): Promise<number> {
   let removed = 0;
   for (const e of expired) {
     await db.transaction().execute(async (trx) => {
+      await lockInstance(trx, e.instance_id);
       const result = await trx
         .deleteFrom('backups')
         .where('instance_id', '=', e.instance_id)

@@ -1,20 +1,33 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { getKvstoreClient, type KvstoreClient } from '@/lib/aliyun/client';
 import { toAliyunError } from '@/lib/aliyun/errors';
 import type { Backup, BackupWithUrls, InstanceKind } from '@/lib/aliyun/types';
 import { getConfig } from '@/lib/config';
+import { usesPostgres } from '@/lib/db/database';
 import { toMinute } from '@/lib/dates';
 import { detached } from '@/lib/deadline';
 import { fetchInstanceKind } from '@/lib/instances/fetch-instance-kind';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
-import { addPiece, needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
+import { needs, overlaps, subtract, union, type Interval, type Piece } from './coverage';
 import { getIndexDb, type IndexDb } from './db';
 import { upsertSets } from './sets-store';
 import { completeSync, loadCoverage, purgeExpired, recordError, recordSuccess, upsertBackups } from './store';
+import {
+  claimLeases,
+  findLeases,
+  releaseLeases,
+  renewLeases,
+  RENEW_EVERY_MS,
+  type Lease,
+} from './sync-leases';
 
 // Keeps the index in step with DescribeBackups. A request says which interval of an instance it shows;
 // the engine syncs what the index has never seen (the gaps) and what may have changed since (the stale
-// recent edge), never the same interval twice at once, and tells the caller what it may wait for.
+// recent edge), never the same interval twice at once, and tells the caller what it may wait for. Replicas
+// sharing one database take a lease on an interval before they sync it (sync-leases.ts): what another
+// replica holds is waited for, and taken over if its holder stops renewing.
 
 const PAGE_SIZE = 300;
 /** DescribeClusterBackupList: a set a day is usual, so one or two pages cover a month. */
@@ -22,6 +35,13 @@ const SET_PAGE_SIZE = 100;
 const MINUTE_MS = 60_000;
 /** Ranges larger than this are synced in time slices, each recorded as soon as it is complete. */
 const SLICE_ROWS = 30_000;
+/** How often a replica waiting on another's lease looks whether it is done or ran out. */
+const LEASE_POLL_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Intersection of two sets of intervals. */
+const within = (a: readonly Interval[], b: readonly Interval[]) => subtract(a, subtract(a, b));
 
 export interface Sync {
   instanceId: string;
@@ -44,6 +64,8 @@ interface EngineSettings {
   freshMs: number;
   edgeMs: number;
   workers: number;
+  /** Other replicas write the coverage too (PostgreSQL): it is read anew each time, never kept. */
+  shared: boolean;
 }
 
 function settingsFromConfig(): EngineSettings {
@@ -52,6 +74,7 @@ function settingsFromConfig(): EngineSettings {
     freshMs: c.INDEX_FRESH_SECONDS * 1000,
     edgeMs: c.INDEX_EDGE_MINUTES * MINUTE_MS,
     workers: c.KVSTORE_BURST ?? c.KVSTORE_MAX_QPS,
+    shared: usesPostgres(),
   };
 }
 
@@ -60,7 +83,7 @@ function withoutUrls({ publicUrl: _p, intranetUrl: _i, ...backup }: BackupWithUr
 }
 
 export class SyncEngine {
-  /** Each instance's coverage, read from the database once and then kept here (this is its only writer). */
+  /** Each instance's coverage, read from the database once and then kept here (unless shared). */
   private readonly pieces = new Map<string, Piece[]>();
   private readonly loading = new Map<string, Promise<Piece[]>>();
   private readonly running = new Map<string, Sync[]>();
@@ -68,6 +91,8 @@ export class SyncEngine {
   private readonly versions = new Map<string, number>();
   private epoch = 0;
   private readonly settled = new Set<(instanceId: string) => void>();
+  /** This process, as the holder of its sync leases. */
+  readonly holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly settings: EngineSettings,
@@ -81,6 +106,7 @@ export class SyncEngine {
   ) {}
 
   async coverageOf(instanceId: string): Promise<Piece[]> {
+    if (this.settings.shared) return loadCoverage(await this.db(), instanceId);
     const known = this.pieces.get(instanceId);
     if (known) return known;
     let load = this.loading.get(instanceId);
@@ -182,12 +208,17 @@ export class SyncEngine {
   private async run(sync: Sync, regionId: string): Promise<void> {
     const db = await this.db();
     try {
-      const kind = await this.kindOf(sync.instanceId, regionId);
-      const storage =
-        kind.kind === 'cloud-native-cluster'
-          ? await this.syncSets(db, sync, regionId)
-          : await this.syncInterval(db, sync, regionId, sync.interval, true, kind.logStartTime !== null);
-      await recordSuccess(db, sync.instanceId, Date.now(), storage);
+      let todo: Interval[] = [sync.interval];
+      let storage: { full: number | null; log: number | null } | null = null;
+      while (todo.length > 0) {
+        const { mine, theirs } = await claimLeases(db, sync.instanceId, todo, this.holder);
+        if (mine.length > 0) storage = await this.syncLeased(db, sync, regionId, mine);
+        // What another replica holds: wait for it (its writes change what this one's pages show); what a
+        // dead one held: take over.
+        todo = within(todo, await this.outlive(db, sync, theirs));
+        if (theirs.length > 0) this.changed(sync.instanceId);
+      }
+      if (storage) await recordSuccess(db, sync.instanceId, Date.now(), storage);
     } catch (err) {
       const e = toAliyunError(err);
       await recordError(db, sync.instanceId, Date.now(), {
@@ -199,6 +230,55 @@ export class SyncEngine {
     } finally {
       this.changed(sync.instanceId);
     }
+  }
+
+  /** Syncs the leased intervals, renewing the leases meanwhile; drops them when done, whatever happened. */
+  private async syncLeased(db: IndexDb, sync: Sync, regionId: string, leases: Lease[]) {
+    const ids = leases.map((l) => l.id);
+    const renew = setInterval(() => {
+      renewLeases(db, ids, { fetched: sync.fetched, total: sync.total }).catch(() => undefined);
+    }, RENEW_EVERY_MS);
+    renew.unref?.();
+    try {
+      // Asked only once the leases are taken: a claim must follow the plan at once, or a replica that
+      // asked at the same moment may have finished and released the interval, and it would be fetched twice.
+      const kind = await this.kindOf(sync.instanceId, regionId);
+      let storage: { full: number | null; log: number | null } | null = null;
+      for (const { start, end } of leases) {
+        storage =
+          kind.kind === 'cloud-native-cluster'
+            ? await this.syncSets(db, sync, regionId, { start, end })
+            : await this.syncInterval(db, sync, regionId, { start, end }, true, kind.logStartTime !== null);
+      }
+      return storage;
+    } finally {
+      clearInterval(renew);
+      await releaseLeases(db, ids).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Waits until other replicas' leases are gone (their syncs are done) or ran out (their holders died),
+   * showing their progress as this sync's; returns the intervals of the ones that ran out.
+   */
+  private async outlive(db: IndexDb, sync: Sync, theirs: Lease[]): Promise<Interval[]> {
+    const own = { fetched: sync.fetched, total: sync.total ?? 0 };
+    const dead: Interval[] = [];
+    for (let watching = theirs; watching.length > 0;) {
+      await sleep(LEASE_POLL_MS);
+      const now = Date.now();
+      const found = await findLeases(
+        db,
+        watching.map((l) => l.id),
+      );
+      dead.push(...found.filter((l) => l.expiresMs <= now).map(({ start, end }) => ({ start, end })));
+      watching = found.filter((l) => l.expiresMs > now);
+      sync.fetched = own.fetched + watching.reduce((n, l) => n + l.fetched, 0);
+      sync.total = watching.some((l) => l.total === null)
+        ? null
+        : own.total + watching.reduce((n, l) => n + (l.total ?? 0), 0);
+    }
+    return dead;
   }
 
   /** One interval: its first page says how big it is; a big one is synced slice by slice, newest first. */
@@ -226,7 +306,7 @@ export class SyncEngine {
     const syncedAt = Date.now();
     const first = await page(1);
     const storage = { full: first.fullStorageSize, log: first.logStorageSize };
-    if (top) sync.total = first.totalCount;
+    if (top) sync.total = (sync.total ?? 0) + first.totalCount;
     const slices = Math.ceil(first.totalCount / SLICE_ROWS);
     if (top && slices > 1 && interval.end - interval.start > slices * MINUTE_MS * 2) {
       const step = Math.ceil((interval.end - interval.start) / slices / MINUTE_MS) * MINUTE_MS;
@@ -289,12 +369,14 @@ export class SyncEngine {
     seen: ReadonlySet<string> | null,
   ): Promise<void> {
     const covered = { start: interval.start, end: Math.min(interval.end, syncedAt) };
-    let pieces = this.pieces.get(instanceId) ?? [];
-    if (seen) {
-      pieces = addPiece(pieces, { ...covered, synced: syncedAt }, this.settings.edgeMs);
-      this.pieces.set(instanceId, pieces);
-    }
-    await completeSync(db, instanceId, covered, seen, pieces);
+    const pieces = await completeSync(
+      db,
+      instanceId,
+      covered,
+      seen ? { seen, synced: syncedAt } : null,
+      this.settings.edgeMs,
+    );
+    if (!this.settings.shared) this.pieces.set(instanceId, pieces);
     this.changed(instanceId);
   }
 
@@ -306,8 +388,9 @@ export class SyncEngine {
     db: IndexDb,
     sync: Sync,
     regionId: string,
+    interval: Interval,
   ): Promise<{ full: number | null; log: number | null }> {
-    const { startTime, endTime } = minuteWindow(sync.interval);
+    const { startTime, endTime } = minuteWindow(interval);
     const client = this.client();
     const syncedAt = Date.now();
     const seen = new Set<string>();
@@ -330,7 +413,7 @@ export class SyncEngine {
       // A short page is the last; a page of nothing new means the upstream ignores PageNumber.
       if (page.sets.length < SET_PAGE_SIZE || fresh.length === 0) break;
     }
-    await this.complete(db, sync.instanceId, sync.interval, syncedAt, seen);
+    await this.complete(db, sync.instanceId, interval, syncedAt, seen);
     return storage;
   }
 }

@@ -144,7 +144,7 @@ describe('GET …/download against the emulator', () => {
       ['', 'url_reveal'],
     ] as const) {
       expect((await call(getDownload, path + suffix, { instanceId, backupId })).status).toBe(200);
-      const latest = listAudit(auditQuerySchema.parse({ pageSize: '1' })).rows[0];
+      const latest = (await listAudit(auditQuerySchema.parse({ pageSize: '1' }))).rows[0];
       expect(latest).toMatchObject({ action, backupId });
     }
   });

@@ -144,7 +144,7 @@ describe('GET …/backups/export', () => {
     expect(json.length).toBeGreaterThan(0);
     expect(json.every((b) => b.status === 'Failed' && b.backupId.includes('10000000'))).toBe(true);
 
-    const audit = listAudit({ action: 'export', page: 1, pageSize: 10, format: 'json' }).rows;
+    const audit = (await listAudit({ action: 'export', page: 1, pageSize: 10, format: 'json' })).rows;
     expect(audit[0]).toMatchObject({ action: 'export', user: 'exporter', instanceId: INSTANCE });
     expect(audit[0]!.detail).toContain('format=json');
     expect(audit[0]!.detail).toContain('status=Failed');

@@ -157,9 +157,9 @@ describe('whole jobs of a 256-shard classic cluster', () => {
     expect(calls('DescribeBackups') - before).toBe(1);
     const expires = Number(new URL(urls[0]!.slice(1, -1)).searchParams.get('Expires'));
     expect(expires * 1000).toBeGreaterThan(Date.now());
-    const audit = listAudit({ action: 'job_script', page: 1, pageSize: 10, format: 'json' }).rows.filter(
-      (r) => r.instanceId === BIG,
-    );
+    const audit = (
+      await listAudit({ action: 'job_script', page: 1, pageSize: 10, format: 'json' })
+    ).rows.filter((r) => r.instanceId === BIG);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.backupId!.split(',')).toHaveLength(256);
     expect(audit[0]).toMatchObject({ instanceId: BIG, variant: 'intranet', user: 'kinds-tester' });
@@ -185,7 +185,7 @@ describe('whole jobs of a 256-shard classic cluster', () => {
       jobId: job.jobId,
     });
     expect((await ok.text()).match(/^wget -c /gm)).toHaveLength(255);
-    const audit = listAudit({ action: 'job_script', page: 1, pageSize: 1, format: 'json' }).rows[0]!;
+    const audit = (await listAudit({ action: 'job_script', page: 1, pageSize: 1, format: 'json' })).rows[0]!;
     expect(audit.detail).toContain(`confirmed without ${BIG}-db-17`);
   });
 });

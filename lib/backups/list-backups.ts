@@ -9,6 +9,7 @@ import { RateLimiter } from '@/lib/api/rate-limiter';
 import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { currentDeadline } from '@/lib/deadline';
+import { eventLog } from '@/lib/limits/event-logs';
 import { processSingleton } from '@/lib/process-singleton';
 import { instanceKindOrGuess } from '@/lib/instances/fetch-instance-kind';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
@@ -146,8 +147,11 @@ export async function refreshBackups(
   query: Pick<BackupsQuery, 'start' | 'end'>,
   user: SessionUser,
 ): Promise<IndexFreshness> {
-  const limiter = processSingleton('refresh-limiter', () => new RateLimiter(REFRESHES_PER_MINUTE));
-  const wait = limiter.take(user.name);
+  const limiter = processSingleton(
+    'refresh-limiter',
+    () => new RateLimiter(REFRESHES_PER_MINUTE, { events: eventLog('refresh'), name: 'refresh' }),
+  );
+  const wait = await limiter.take(user.name);
   if (wait > 0)
     throw new ApiError(
       429,

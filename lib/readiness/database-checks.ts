@@ -22,15 +22,15 @@ export async function checkIndexDatabase(): Promise<Check> {
     await probeIndexWrite(await getIndexDb());
     return { ok: true };
   } catch (err) {
-    return failed('The backup index database (DATA_DIR/index.db)', err);
+    return failed('The backup index database (DATA_DIR/index.db or DATABASE_URL)', err);
   }
 }
 
 export async function checkAuditDatabase(): Promise<Check> {
   try {
-    probeAuditWrite();
+    await probeAuditWrite();
     return { ok: true };
   } catch (err) {
-    return failed('The audit database (AUDIT_DB_PATH)', err);
+    return failed('The audit database (AUDIT_DB_PATH or DATABASE_URL)', err);
   }
 }

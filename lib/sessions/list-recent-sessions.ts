@@ -8,11 +8,16 @@ export interface RecentSession extends RecentSignIn {
 }
 
 /** Users who signed in within a session's lifetime, so may be signed in now (from the audit log). */
-export function listRecentSessions(now = Date.now()): RecentSession[] {
+export async function listRecentSessions(now = Date.now()): Promise<RecentSession[]> {
   const since = new Date(now - SESSION_MAX_AGE_SECONDS * 1000).toISOString();
-  return recentSignIns(since).map((row) => {
-    const revokedAt = revocations().userRevokedAt(row.user);
+  const rows = await recentSignIns(since);
+  const list = revocations();
+  await list.catchUp();
+  const out: RecentSession[] = [];
+  for (const row of rows) {
+    const revokedAt = await list.userRevokedAt(row.user);
     const after = revokedAt !== undefined && revokedAt >= Date.parse(row.lastAt);
-    return { ...row, signedOutAt: after ? new Date(revokedAt).toISOString() : null };
-  });
+    out.push({ ...row, signedOutAt: after ? new Date(revokedAt).toISOString() : null });
+  }
+  return out;
 }

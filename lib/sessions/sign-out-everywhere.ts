@@ -12,9 +12,9 @@ export const userParamsSchema = z.object({
     .regex(/^[A-Za-z0-9._@+-]{1,128}$/, 'expected a username: 1-128 letters, digits, . _ @ + or -'),
 });
 
-export function signOutEverywhere(username: string, admin: SessionUser, address: string) {
-  const revokedAt = new Date(revocations().revokeUser(username)).toISOString();
-  recordAudit({
+export async function signOutEverywhere(username: string, admin: SessionUser, address: string) {
+  const revokedAt = new Date(await revocations().revokeUser(username)).toISOString();
+  await recordAudit({
     action: 'sessions_revoked',
     user: admin.name,
     role: admin.role,

@@ -17,6 +17,6 @@ export async function resetServerState(): Promise<void> {
   clearBackupTasksForTests();
   resetSyncEngineForTests();
   resetReadinessForTests();
-  closeAuditDbForTests();
+  await closeAuditDbForTests();
   await closeIndexDbForTests();
 }

@@ -49,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = raw.to && zonedDayEdge(raw.to, f.timeZone, 'end');
   const parsed = auditQuerySchema.safeParse({ ...raw, from, to, format: undefined });
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const { rows, total } = listAudit(query);
+  const { rows, total } = await listAudit(query);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const filterParams = Object.fromEntries(Object.entries(raw).filter(([k]) => FILTERS.includes(k)));
   const pageLink = (page: number) =>

@@ -35,7 +35,7 @@ export default async function SessionsPage({
   }
   const f = await getFormat((await searchParams).tz);
   const zone = f.zoneShort(requestTime());
-  const sessions = listRecentSessions();
+  const sessions = await listRecentSessions();
   const headers = [
     t('columns.user'),
     t('columns.role'),

@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withRoute({ permission: 'audit', query: auditQuerySchema }, async ({ query }) =>
   query.format === 'csv'
     ? auditCsvResponse(query)
-    : { ...listAudit(query), page: query.page, pageSize: query.pageSize },
+    : { ...(await listAudit(query)), page: query.page, pageSize: query.pageSize },
 );

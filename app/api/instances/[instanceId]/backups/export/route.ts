@@ -9,7 +9,7 @@ export const GET = withRoute(
   { permission: 'browse', sameOriginOnly: true, params: instanceParamsSchema, query: exportQuerySchema },
   async ({ params, query, user, address }) => {
     const response = await exportBackups(params.instanceId, query, user.scope);
-    recordAudit({
+    await recordAudit({
       action: 'export',
       user: user.name,
       role: user.role,

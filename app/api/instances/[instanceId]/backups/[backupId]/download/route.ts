@@ -14,7 +14,7 @@ export const GET = withRoute(
     // A redirect, or a URL the console's Download button hands straight to the browser, is a download; a URL
     // shown or copied is a reveal.
     const download = query.format === 'redirect' || query.intent === 'download';
-    recordAudit({
+    await recordAudit({
       action: download ? 'download' : 'url_reveal',
       user: user.name,
       role: user.role,
