@@ -1,5 +1,6 @@
 import type { ActionHandler } from './action-context';
 import { describeBackups } from './describe-backups';
+import { describeInstanceTdeStatus } from './describe-instance-tde-status';
 import { describeInstances } from './describe-instances';
 import { describeRegions } from './describe-regions';
 
@@ -9,4 +10,5 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeBackups: describeBackups,
   DescribeInstances: describeInstances,
   DescribeRegions: describeRegions,
+  DescribeInstanceTDEStatus: describeInstanceTdeStatus,
 };

@@ -1,5 +1,6 @@
 import { DAY_MS, isoSeconds } from './time-format';
 import type { KVStoreInstance } from './types';
+import { VERIFY_LAB_DEFS, VERIFY_LAB_IDS } from './verify-lab';
 
 export const SEED_INSTANCE_IDS = {
   /** The seed page's example instance: only its three 2019 backups, served exactly as documented. */
@@ -21,6 +22,7 @@ export const SEED_INSTANCE_IDS = {
    * exactly n backups over 365 days, computed from their index instead of stored.
    */
   bulk: 'r-t4nbulk000000001',
+  ...VERIFY_LAB_IDS,
 } as const;
 
 export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;
@@ -51,6 +53,8 @@ export interface SeedInstance {
   plan: BackupPlan;
   /** The doc example serves numbers as strings, like the seed page's JSON. */
   numbersAsStrings: boolean;
+  /** TDE (transparent data encryption) on: DescribeInstanceTDEStatus says Enabled, backup files are encrypted. */
+  tde: boolean;
 }
 
 const NO_PLAN: BackupPlan = {
@@ -68,7 +72,7 @@ const NO_PLAN: BackupPlan = {
   count: 0,
 };
 
-interface InstanceDef extends Partial<KVStoreInstance> {
+export interface InstanceDef extends Partial<KVStoreInstance> {
   InstanceId: string;
   InstanceName: string;
   RegionId: string;
@@ -79,6 +83,7 @@ interface InstanceDef extends Partial<KVStoreInstance> {
   Capacity: number;
   ageDays: number;
   plan: Partial<BackupPlan>;
+  tde?: boolean;
 }
 
 const DEFS: InstanceDef[] = [
@@ -216,6 +221,7 @@ const DEFS: InstanceDef[] = [
     ageDays: 0,
     plan: { kind: 'none' },
   },
+  ...VERIFY_LAB_DEFS,
 ];
 
 function bulkDef(count: number): InstanceDef {
@@ -256,7 +262,7 @@ export interface SeedOptions {
 export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[] {
   const defs = opts.scaleBackups === undefined ? DEFS : [...DEFS, bulkDef(opts.scaleBackups)];
   return defs.map((def) => {
-    const { ageDays, plan, ...fields } = def;
+    const { ageDays, plan, tde, ...fields } = def;
     const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;
     const prefix = REGION_PREFIX[def.RegionId] ?? 'xx1';
     const raw: KVStoreInstance = {
@@ -277,6 +283,11 @@ export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[]
       ...fields,
     };
     if (raw.ChargeType === 'PostPaid') raw.EndTime = '2999-09-08T16:00:00Z';
-    return { raw, plan: { ...NO_PLAN, ...plan }, numbersAsStrings: plan.kind === 'doc-example' };
+    return {
+      raw,
+      plan: { ...NO_PLAN, ...plan },
+      numbersAsStrings: plan.kind === 'doc-example',
+      tde: tde ?? false,
+    };
   });
 }
