@@ -8,6 +8,8 @@ export async function register(): Promise<void> {
   revocations();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
+  const { startVerifySchedulerIfEnabled } = await import('@/lib/verify/scheduler');
+  startVerifySchedulerIfEnabled();
 }
 
 /** Refuses to serve with an unsafe sign-in setup, saying exactly why (rules: lib/auth/startup-check.ts). */

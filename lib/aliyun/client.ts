@@ -4,7 +4,12 @@ import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton'
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
 import { toAliyunError } from './errors';
-import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
+import {
+  normalizeBackupsPage,
+  normalizeInstancesPage,
+  normalizeRegions,
+  normalizeTdeStatus,
+} from './normalize';
 import { withRetry } from './retry';
 import { createRealSdk, type RpcAction, type RpcQuery, type SdkLike } from './sdk';
 import type { BackupsPage, DescribeBackupsInput, Instance, Region } from './types';
@@ -16,6 +21,8 @@ export interface KvstoreClient {
   /** Every instance in the region (all pages, 50 per call). */
   describeInstances(regionId: string): Promise<Instance[]>;
   describeRegions(): Promise<Region[]>;
+  /** Whether TDE encrypts the instance's data files (and so its backups); null when the answer says neither. */
+  describeInstanceTdeStatus(regionId: string, instanceId: string): Promise<boolean | null>;
 }
 
 export interface KvstoreClientDeps {
@@ -106,6 +113,12 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
     async describeRegions() {
       const regionId = deps.defaultRegionId ?? 'cn-hangzhou';
       return normalizeRegions(await call(regionId, 'DescribeRegions', { AcceptLanguage: 'en-US' }));
+    },
+
+    async describeInstanceTdeStatus(regionId, instanceId) {
+      return normalizeTdeStatus(
+        await call(regionId, 'DescribeInstanceTDEStatus', { InstanceId: instanceId }),
+      );
     },
   };
 }

@@ -4,7 +4,8 @@ import KvstoreSdk from '@alicloud/r-kvstore20150101';
 import type Credential from '@alicloud/credentials';
 import { parseJsonLosslessly } from './lossless-json';
 
-export type RpcAction = 'DescribeBackups' | 'DescribeInstances' | 'DescribeRegions';
+export type RpcAction =
+  'DescribeBackups' | 'DescribeInstances' | 'DescribeRegions' | 'DescribeInstanceTDEStatus';
 export type RpcQuery = Record<string, string | number | undefined>;
 
 /** The slice of the SDK the client uses; tests pass a fake. `call` resolves to the parsed response body. */

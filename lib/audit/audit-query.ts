@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'sessions_revoked',
   'denied',
+  'verify',
+  'verify_cancel',
+  'verify_result',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
 import { resetReadinessForTests } from '@/lib/readiness/readiness';
+import { resetVerificationForTests } from '@/lib/verify/runner';
 
 /** Forgets every memoized client, config, cache and database, so the next call reads the environment anew. */
 export async function resetServerState(): Promise<void> {
@@ -13,6 +14,7 @@ export async function resetServerState(): Promise<void> {
   clearInstancesCacheForTests();
   resetSyncEngineForTests();
   resetReadinessForTests();
+  resetVerificationForTests();
   closeAuditDbForTests();
   await closeIndexDbForTests();
 }
