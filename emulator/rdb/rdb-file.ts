@@ -76,6 +76,8 @@ const BULK_KEY = (i: number) => `blob:${String(i).padStart(8, '0')}`;
 const BULK_RECORD = 1 + 1 + BULK_KEY(0).length + lengthSize(BULK_VALUE) + BULK_VALUE;
 const PIECE = 256 * 1024;
 const FUTURE_VERSION = 13;
+/** A module value in the pre-release format (type 6): opaque bytes no reader can walk. */
+const PRE_GA_MODULE = keyRecord(TYPE.modulePreGa, 'legacy:module', length(12345), Buffer.from([1, 2, 3, 4]));
 
 type Segment = { kind: 'bytes'; start: number; data: Bytes } | { kind: 'bulk'; start: number; count: number };
 
@@ -83,6 +85,8 @@ interface Layout {
   segments: Segment[];
   /** Length of the generated content (the served file may be cut shorter). */
   length: number;
+  /** A record's type byte near the middle: where a `flipped-byte` file is damaged. */
+  typeByteAt: number;
   pattern: Bytes;
 }
 
@@ -136,13 +140,7 @@ function plan(spec: RdbFileSpec, size: number, pattern: Bytes): Layout {
   const version = rdbVersionFor(spec.engineVersion);
   const rng = createRng(hashString(`samples|${spec.seed}`));
   const samples = sampleKeys({ version, ctime: spec.ctime, tair: spec.tair ?? false, rng });
-  if (spec.damage === 'pre-ga-module') {
-    // A module value in the pre-release format (type 6): opaque bytes no reader can walk.
-    samples.db0.push({
-      bytes: keyRecord(TYPE.modulePreGa, 'legacy:module', length(12345), Buffer.from([1, 2, 3, 4])),
-      expires: false,
-    });
-  }
+  if (spec.damage === 'pre-ga-module') samples.db0.push({ bytes: PRE_GA_MODULE, expires: false });
   const auxFields =
     version >= 7
       ? [
@@ -196,9 +194,15 @@ function plan(spec: RdbFileSpec, size: number, pattern: Bytes): Layout {
   };
   push({ kind: 'bytes', start: at, data: head }, head.length);
   if (full > 0) push({ kind: 'bulk', start: at, count: full }, full * BULK_RECORD);
+  // Without a bulk, the fill record's type byte (or the tail's SELECTDB when there is no fill either).
+  let typeByteAt = at;
+  if (full > 0) {
+    const middle = Math.min(full - 1, Math.max(0, Math.floor((size / 2 - head.length) / BULK_RECORD)));
+    typeByteAt = head.length + middle * BULK_RECORD;
+  }
   if (fill) push({ kind: 'bytes', start: at, data: fill }, fill.length);
   push({ kind: 'bytes', start: at, data: tail }, tail.length);
-  return { segments, length: at + trailer, pattern };
+  return { segments, length: at + trailer, pattern, typeByteAt };
 }
 
 /** Too small for the sample keys: a header, `redis-ver` and one string that fills the rest. */
@@ -207,13 +211,19 @@ function minimal(spec: RdbFileSpec, version: number, size: number, pattern: Byte
     header(spec.damage === 'future-version' ? FUTURE_VERSION : version),
     version >= 7 ? aux('redis-ver', `${spec.engineVersion}.0`) : Buffer.alloc(0),
     selectDb(0),
+    spec.damage === 'pre-ga-module' ? PRE_GA_MODULE : Buffer.alloc(0),
   ]);
   const eof = Buffer.from([OPCODE.eof]);
   const fill = fillRecord(size - head.length - eof.length - 8, pattern);
   // Smaller still, no RDB fits: the file is the start of the smallest one we can write, cut short.
   const body = fill ?? fillRecord(40, pattern)!;
   const data = Buffer.concat([head, body, eof]);
-  return { segments: [{ kind: 'bytes', start: 0, data }], length: data.length + 8, pattern };
+  return {
+    segments: [{ kind: 'bytes', start: 0, data }],
+    length: data.length + 8,
+    pattern,
+    typeByteAt: head.length,
+  };
 }
 
 function crcOf(layout: Layout): bigint {
@@ -267,21 +277,11 @@ function build(spec: RdbFileSpec): Built {
   const built: Built = {
     layout,
     trailer,
-    flipAt: spec.damage === 'flipped-byte' ? flipOffset(layout, spec.size) : null,
+    flipAt: spec.damage === 'flipped-byte' ? layout.typeByteAt : null,
   };
   cache.set(key, built);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return built;
-}
-
-/** A type byte near the middle (a bulk record's, else the fill record's, else the tail's first opcode). */
-function flipOffset(layout: Layout, size: number): number {
-  const bulk = layout.segments.find((s) => s.kind === 'bulk');
-  if (bulk) {
-    const i = Math.min(bulk.count - 1, Math.max(0, Math.floor((size / 2 - bulk.start) / BULK_RECORD)));
-    return bulk.start + i * BULK_RECORD;
-  }
-  return layout.segments[1]?.start ?? 0;
 }
 
 const FLIP_MASK = 0x5a;
