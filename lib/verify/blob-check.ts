@@ -10,28 +10,38 @@ export const BLOB_HEAD: Record<BlobEncoding, number> = { ziplist: 10, listpack: 
 const u32 = (b: Uint8Array, at: number) =>
   (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 2 ** 24;
 
+/** What is wrong, as a reason code and its numbers (lib/verify/problems.ts words them). */
+export type BlobProblem =
+  | { reason: 'short'; length: number }
+  | { reason: 'size'; stated: number; length: number }
+  | { reason: 'tail'; tail: number }
+  | { reason: 'width'; width: number }
+  | { reason: 'count'; count: number; width: number; length: number };
+
 /** What is wrong with a blob of `length` bytes that starts with `head`, or null. */
-export function blobHeadProblem(encoding: BlobEncoding, head: Uint8Array, length: number): string | null {
-  if (length < BLOB_HEAD[encoding] + (encoding === 'intset' ? 0 : 1)) return `only ${length} bytes long`;
+export function blobHeadProblem(
+  encoding: BlobEncoding,
+  head: Uint8Array,
+  length: number,
+): BlobProblem | null {
+  if (length < BLOB_HEAD[encoding] + (encoding === 'intset' ? 0 : 1)) return { reason: 'short', length };
   switch (encoding) {
     case 'ziplist': {
-      const total = u32(head, 0);
+      const stated = u32(head, 0);
       const tail = u32(head, 4);
-      if (total !== length) return `its header says ${total} bytes, it has ${length}`;
-      if (tail < 10 || tail >= length) return `its tail offset ${tail} is outside it`;
+      if (stated !== length) return { reason: 'size', stated, length };
+      if (tail < 10 || tail >= length) return { reason: 'tail', tail };
       return null;
     }
     case 'listpack': {
-      const total = u32(head, 0);
-      return total === length ? null : `its header says ${total} bytes, it has ${length}`;
+      const stated = u32(head, 0);
+      return stated === length ? null : { reason: 'size', stated, length };
     }
     case 'intset': {
       const width = u32(head, 0);
       const count = u32(head, 4);
-      if (width !== 2 && width !== 4 && width !== 8) return `integer width ${width}`;
-      return 8 + count * width === length
-        ? null
-        : `${count} integers of ${width} bytes do not make ${length} bytes`;
+      if (width !== 2 && width !== 4 && width !== 8) return { reason: 'width', width };
+      return 8 + count * width === length ? null : { reason: 'count', count, width, length };
     }
     case 'zipmap':
       return null;

@@ -1,5 +1,5 @@
 import { Crc64 } from './crc64';
-import { RdbProblem } from './problems';
+import { RdbProblem, type ProblemParams, type Reading } from './problems';
 
 // Reads a stream of chunks once, front to back, keeping only the chunk at hand: small reads (a length, a
 // header) get their bytes made contiguous, large values are skipped without being copied. The CRC-64 runs
@@ -15,8 +15,9 @@ export class ByteReader {
   private crcPos = 0;
   private readonly crc = new Crc64();
   private ended = false;
-  /** What the parser is reading, for the message when the file ends there. */
-  reading = 'the header';
+  /** What the parser is reading, for the message when the file ends there (a `Reading`, and the key). */
+  reading: Reading = 'header';
+  readingKey = '';
 
   constructor(
     private readonly source: AsyncIterator<Uint8Array>,
@@ -80,7 +81,9 @@ export class ByteReader {
   }
 
   private truncated(): RdbProblem {
-    return new RdbProblem('truncated', this.bytesRead, { reading: this.reading });
+    const params: ProblemParams = { reading: this.reading };
+    if (this.reading === 'value') params.key = this.readingKey;
+    return new RdbProblem('truncated', this.bytesRead, params);
   }
 
   async need(n: number): Promise<void> {

@@ -164,7 +164,7 @@ describe('lengths and strings', () => {
     const before = await verify(rdb(9, selectDb(0), key(TYPE.string, 'k', backwards)));
     expect(before.problem).toMatchObject({
       code: 'bad_lzf',
-      params: { reason: 'a back reference points before the start' },
+      params: { reason: 'backref_before_start' },
     });
   });
 

@@ -1,7 +1,7 @@
 import { BLOB_HEAD, blobEnd, blobHeadProblem, type BlobEncoding } from './blob-check';
 import { ByteReader } from './byte-reader';
 import { lzfProblem } from './lzf';
-import { RdbProblem, STATUS_OF, type Problem, type VerifyStatus } from './problems';
+import { RdbProblem, STATUS_OF, type Problem, type ProblemParams, type VerifyStatus } from './problems';
 
 // One streaming pass over an RDB file: the magic and version, every opcode, every key's type and encoding,
 // EOF and the CRC-64, as src/rdb.c reads them (shared/reference/rdb-format.md). Values are skipped, never held:
@@ -75,7 +75,7 @@ class RdbVerifier {
   async run(): Promise<void> {
     await this.header();
     for (;;) {
-      this.r.reading = 'the next record type';
+      this.r.reading = 'record';
       const at = this.r.offset;
       const type = await this.r.byte();
       if (type === 0xff) break;
@@ -86,7 +86,7 @@ class RdbVerifier {
 
   private async header(): Promise<void> {
     const r = this.r;
-    r.reading = 'the header';
+    r.reading = 'header';
     const complete = await r.fill(9);
     const head = r.take(Math.min(9, r.available()));
     if (head[0] === 0x1f && head[1] === 0x8b) throw new RdbProblem('gzip', 0);
@@ -114,48 +114,48 @@ class RdbVerifier {
     const r = this.r;
     switch (type) {
       case 0xfa: // AUX
-        r.reading = 'an AUX field';
+        r.reading = 'aux';
         return this.aux();
       case 0xfb: // RESIZEDB
-        r.reading = 'RESIZEDB';
+        r.reading = 'resizedb';
         await this.length();
         await this.length();
         return;
       case 0xfc: // EXPIRETIME_MS
-        r.reading = 'an expiry';
+        r.reading = 'expiry';
         await r.need(8);
         r.take(8);
         this.expirePending = true;
         return;
       case 0xfd: // EXPIRETIME
-        r.reading = 'an expiry';
+        r.reading = 'expiry';
         await r.need(4);
         r.take(4);
         this.expirePending = true;
         return;
       case 0xfe: // SELECTDB
-        r.reading = 'SELECTDB';
+        r.reading = 'selectdb';
         this.db = await this.length();
         return;
       case 0xf8: // IDLE
-        r.reading = 'an LRU idle time';
+        r.reading = 'idle';
         await this.length();
         return;
       case 0xf9: // FREQ
-        r.reading = 'an LFU frequency';
+        r.reading = 'freq';
         await r.byte();
         return;
       case 0xf7: // MODULE_AUX
-        r.reading = 'module auxiliary data';
+        r.reading = 'module_aux';
         return this.moduleAux();
       case 0xf6:
         throw new RdbProblem('function_pre_ga', at);
       case 0xf5: // FUNCTION2
-        r.reading = 'a function library';
+        r.reading = 'function';
         await this.string({ kind: 'skip' });
         return;
       case 0xf4: // SLOT_INFO
-        r.reading = 'SLOT_INFO';
+        r.reading = 'slot_info';
         await this.length();
         await this.length();
         await this.length();
@@ -163,9 +163,10 @@ class RdbVerifier {
     }
     const value = VALUE_TYPES[type];
     if (!value) throw new RdbProblem('invalid_type', at, { type });
-    r.reading = 'a key';
+    r.reading = 'key';
     this.key = await this.keyName();
-    r.reading = `the value of key ${this.key}`;
+    r.reading = 'value';
+    r.readingKey = this.key;
     const logical = await value.read(this);
     const report = this.report;
     report.keys++;
@@ -180,7 +181,7 @@ class RdbVerifier {
     const report = this.report;
     if (this.version >= 5) {
       const computed = r.checksum();
-      r.reading = 'the checksum';
+      r.reading = 'checksum';
       const at = r.offset;
       await r.need(8);
       const bytes = r.take(8);
@@ -256,7 +257,7 @@ class RdbVerifier {
         const width = 1 << encoding;
         await r.need(width);
         const b = r.take(width);
-        if (mode.kind === 'blob') throw this.badBlob(mode, at, 'an integer where a blob belongs');
+        if (mode.kind === 'blob') throw this.badBlob(mode, at, { reason: 'integer' });
         if (mode.kind !== 'text') return '';
         const view = new DataView(b.buffer, b.byteOffset, width);
         return String(
@@ -293,13 +294,13 @@ class RdbVerifier {
     const input = r.take(clen);
     const out = decode ? new Uint8Array(ulen) : undefined;
     const problem = lzfProblem(input, ulen, out);
-    if (problem) throw new RdbProblem('bad_lzf', at, { reason: problem });
+    if (problem) throw new RdbProblem('bad_lzf', at, { ...problem });
     if (!out) return '';
     if (mode.kind === 'blob') {
       const head = blobHeadProblem(mode.encoding, out, ulen);
       const end = blobEnd(mode.encoding);
-      if (head) throw this.badBlob(mode, at, head);
-      if (end !== null && out[ulen - 1] !== end) throw this.badBlob(mode, at, 'it does not end with 0xff');
+      if (head) throw this.badBlob(mode, at, { ...head });
+      if (end !== null && out[ulen - 1] !== end) throw this.badBlob(mode, at, { reason: 'end' });
       return '';
     }
     return Buffer.from(out).toString('utf8');
@@ -311,15 +312,15 @@ class RdbVerifier {
     await r.need(headLength);
     const head = r.take(headLength);
     const problem = blobHeadProblem(mode.encoding, head, len);
-    if (problem) throw this.badBlob(mode, at, problem);
+    if (problem) throw this.badBlob(mode, at, { ...problem });
     const end = blobEnd(mode.encoding);
     if (end === null) return r.skip(len - headLength);
     await r.skip(len - headLength - 1);
-    if ((await r.byte()) !== end) throw this.badBlob(mode, at, 'it does not end with 0xff');
+    if ((await r.byte()) !== end) throw this.badBlob(mode, at, { reason: 'end' });
   }
 
-  private badBlob(mode: Extract<StringMode, { kind: 'blob' }>, at: number, reason: string): RdbProblem {
-    return new RdbProblem('bad_blob', at, { encoding: mode.encoding, key: mode.key, reason });
+  private badBlob(mode: Extract<StringMode, { kind: 'blob' }>, at: number, why: ProblemParams): RdbProblem {
+    return new RdbProblem('bad_blob', at, { encoding: mode.encoding, key: mode.key, ...why });
   }
 
   private async keyName(): Promise<string> {
@@ -349,8 +350,7 @@ class RdbVerifier {
   async rawLength(): Promise<{ length: number }> {
     const at = this.r.offset;
     const { value, special } = await this.lengthOrSpecial();
-    if (special !== null)
-      throw new RdbProblem('bad_stream', at, { key: this.key, reason: 'an encoded node ID' });
+    if (special !== null) throw new RdbProblem('bad_stream', at, { key: this.key, reason: 'encoded_id' });
     return { length: value };
   }
 
@@ -480,7 +480,8 @@ async function stream(v: RdbVerifier, version: 1 | 2 | 3): Promise<string> {
     if (idLength !== 16) {
       throw new RdbProblem('bad_stream', at, {
         key: v.currentKey,
-        reason: `a node ID of ${idLength} bytes, not 16`,
+        reason: 'id_length',
+        length: idLength,
       });
     }
     await v.bytes(16);
