@@ -12,6 +12,7 @@ import { FacetValue, NoValue } from './cells';
 import type { DownloadBlock } from './download-policy';
 import { recoverFlags } from './recover-config';
 import { StatusBadge } from './status-badge';
+import { VerifyPanel } from '@/components/verify/verify-panel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -104,6 +105,7 @@ export function BackupDetailsSheet({
               )}
             </Field>
           </dl>
+          <VerifyPanel backup={backup} />
           <section className="space-y-4" aria-label={t('urls')}>
             <BackupUrlReveal
               instanceId={instanceId}

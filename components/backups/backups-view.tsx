@@ -22,6 +22,7 @@ import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
 import { useRefreshBackups } from './use-refresh-backups';
+import { VerifyProvider } from '@/components/verify/verify-context';
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {
@@ -67,7 +68,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
     },
   });
 
-  return (
+  const page = (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
       {!view.blocked && !backups.isError && data?.syncing && <IndexingProgress syncing={data.syncing} />}
@@ -141,5 +142,10 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         onClose={() => setJobScript(null)}
       />
     </div>
+  );
+  return (
+    <VerifyProvider instanceId={instanceId} role={user.role} backups={data?.rows}>
+      {page}
+    </VerifyProvider>
   );
 }

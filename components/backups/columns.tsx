@@ -8,6 +8,7 @@ import { DownloadActions } from './download-actions';
 import { downloadBlock } from './download-policy';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
 import { StatusBadge } from './status-badge';
+import { VerificationCell, VerificationHeader } from '@/components/verify/verification-cell';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
 const mono = 'font-mono text-xs';
@@ -95,6 +96,12 @@ export const backupColumns = helper.columns([
         onClick={(opener) => metaOf(table).showDetails(row.original, opener)}
       />
     ),
+  }),
+  helper.display({
+    id: 'verification',
+    header: () => <VerificationHeader />,
+    cell: ({ row }) => <VerificationCell backup={row.original} />,
+    meta: { label: 'Verification' },
   }),
   helper.display({
     id: 'actions',

@@ -12,6 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useFormat } from '@/components/ui/use-format';
 import { ExactBytes } from './cells';
 import type { BackupsTableFeatures } from './data-table-features';
+import { VerifyJobControls } from '@/components/verify/verify-job-controls';
 
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
 type BackupRow = Row<BackupsTableFeatures, Backup>;
@@ -154,6 +155,7 @@ function JobHeader({
           <span className="sr-only">{t('downloadAllOf', { jobId })}</span>
         </Button>
       )}
+      <VerifyJobControls jobId={jobId} backups={backups} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useDownloadBlockText } from './cells';
 import { copyText, fetchDownloadLink, startDownload } from './download-link';
 import type { DownloadBlock } from './download-policy';
 import { wgetCommand } from './shell-script';
+import { VerifyMenuItem } from '@/components/verify/verify-menu-item';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
 
@@ -102,6 +103,7 @@ export function DownloadActions({
             <FileText aria-hidden className="h-4 w-4" />
             {t('details')}
           </MenuItem>
+          <VerifyMenuItem backup={backup} />
           <MenuSeparator />
           {reason && (
             <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{reason}</p>

@@ -71,7 +71,8 @@ export function VerifyProvider({
     onError: (err) => notify(t('startFailed', { message: errorMessage(err) }), 'error'),
   });
   const startJob = useMutation({
-    mutationFn: (jobId: string) => fetchJson<StartAnswer>(verifyJobPath(instanceId, jobId), { method: 'POST' }),
+    mutationFn: (jobId: string) =>
+      fetchJson<StartAnswer>(verifyJobPath(instanceId, jobId), { method: 'POST' }),
     onSuccess: (answer, jobId) => {
       notify(t('startedJob', { jobId, count: answer.jobs.length }));
       return refetch();
