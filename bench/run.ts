@@ -5,12 +5,13 @@ import { buildIfNeeded } from '../scripts/build-if-needed';
 import { runInProcess } from './in-process';
 import { runOverHttp } from './over-http';
 import { runSignInSpray } from './sign-in-spray';
+import { runVerify } from './verify';
 import { startEmulator, stopAll } from './processes';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const PARTS = (process.env.BENCH_PARTS ?? 'data,http').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'data,http,verify').split(',');
 
 async function main(): Promise<void> {
   if (PARTS.includes('http')) buildIfNeeded();
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     for (const line of lines) console.log(line);
     console.log('');
     for (const line of await runSignInSpray(consoleUrl)) console.log(line);
+  }
+  if (PARTS.includes('verify')) {
+    console.log('');
+    for (const line of await runVerify(emulator, ROUNDS)) console.log(line);
   }
 }
 

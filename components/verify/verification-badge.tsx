@@ -13,7 +13,13 @@ const tones = {
 };
 
 /** A finished verification in a few words, its problem spelled out in the title. */
-export function VerificationBadge({ result }: { result: VerificationResult }) {
+export function VerificationBadge({
+  result,
+  narrow = false,
+}: {
+  result: VerificationResult;
+  narrow?: boolean;
+}) {
   const text = useVerifyText();
   const tone =
     result.status === 'ok'
@@ -26,10 +32,14 @@ export function VerificationBadge({ result }: { result: VerificationResult }) {
   const Icon = { ok: CircleCheck, bad: CircleAlert, unknown: CircleHelp, locked: Lock }[tone];
   return (
     <span
-      className={cn('inline-flex items-center gap-1 text-xs font-medium whitespace-nowrap', tones[tone])}
+      className={cn(
+        'inline-flex items-start gap-1 text-xs font-medium',
+        narrow ? 'max-w-[8.5rem]' : 'whitespace-nowrap',
+        tones[tone],
+      )}
       title={result.problem ? text.problem(result.problem) : undefined}
     >
-      <Icon aria-hidden className="h-3.5 w-3.5 shrink-0" />
+      <Icon aria-hidden className="mt-px h-3.5 w-3.5 shrink-0" />
       {text.label(result)}
     </span>
   );

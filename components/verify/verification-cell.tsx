@@ -20,7 +20,7 @@ export function VerificationCell({ backup }: { backup: Backup }) {
       />
     );
   }
-  if (state?.result) return <VerificationBadge result={state.result} />;
+  if (state?.result) return <VerificationBadge result={state.result} narrow />;
   if (state?.failure) {
     return (
       <span className="text-xs text-amber-800 dark:text-amber-200" title={state.failure.message}>

@@ -51,7 +51,7 @@ export const VERIFY_LAB_DEFS: InstanceDef[] = [
       kind: 'daily',
       retentionDays: 7,
       windowMinute: 5 * 60,
-      sizeMb: [0.5, 2],
+      sizeMb: [5, 12],
       failureRate: 0,
       slot: 15,
     },
