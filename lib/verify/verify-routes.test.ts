@@ -255,3 +255,35 @@ describe('verify all shards of a cluster job', () => {
     for (const id of ids) expect(done.verifications[id]?.result?.status).toBe('ok');
   });
 });
+
+describe('bad input', () => {
+  it.each([
+    ['no ids', '', 'backupIds'],
+    ['a non-numeric id', 'backupIds=1,abc', 'backupIds'],
+    ['more than 300 ids', `backupIds=${Array.from({ length: 301 }, (_, i) => i + 1).join(',')}`, 'backupIds'],
+    ['the parameter twice', 'backupIds=1&backupIds=2', 'backupIds'],
+  ])('the verifications list refuses %s, naming the field', async (_name, query, field) => {
+    const res = await callRoute(getVerifications, `/api/instances/${lab}/verifications?${query}`, {
+      instanceId: lab,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_input', field });
+  });
+
+  it('refuses a malformed instance, backup or job id before anything else', async () => {
+    const calls = emulator.stats.snapshot().total;
+    const bad = await verify('not an id', '1');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.field).toBe('instanceId');
+    expect((await verify(lab, '12ab')).status).toBe(400);
+    const job = await callRoute(
+      postJobVerify,
+      `/api/instances/${lab}/jobs/x1/verify`,
+      { instanceId: lab, jobId: 'x1' },
+      { method: 'POST' },
+    );
+    expect(job.status).toBe(400);
+    expect((await job.json()).error.field).toBe('jobId');
+    expect(emulator.stats.snapshot().total).toBe(calls);
+  });
+});
