@@ -5,7 +5,7 @@ import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
 import { resetReadinessForTests } from '@/lib/readiness/readiness';
-import { resetVerificationForTests } from '@/lib/verify/runner';
+import { resetVerificationForTests } from '@/lib/verify/reset';
 
 /** Forgets every memoized client, config, cache and database, so the next call reads the environment anew. */
 export async function resetServerState(): Promise<void> {

@@ -8,9 +8,10 @@ import { downloadUrlOf, fetchFreshBackup } from '@/lib/backups/fetch-download';
 import { getConfig } from '@/lib/config';
 import { detached } from '@/lib/deadline';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
-import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
+import { processSingleton } from '@/lib/process-singleton';
 import { formatCount } from '@/lib/ui/format';
 import { ByteRate } from './byte-rate';
+import { RUNNER_KEY } from './reset';
 import { problemText } from './problems';
 import { verifyRdb } from './rdb-verifier';
 import { ReadError, readUrl } from './read-url';
@@ -233,17 +234,10 @@ export function summary(result: VerificationResult): string {
 }
 
 export function getVerificationRunner(): Runner {
-  return processSingleton('verify-runner', () => {
+  return processSingleton(RUNNER_KEY, () => {
     const config = getConfig();
     return new Runner(config.VERIFY_MAX_CONCURRENT, config.VERIFY_MAX_BYTES_PER_SECOND);
   });
 }
 
 export type VerificationRunner = Runner;
-
-/** Stops whatever runs and forgets the queue, for tests that change the environment. */
-export function resetVerificationForTests(): void {
-  const runner = dropProcessSingleton<Runner>('verify-runner');
-  runner?.cancelAll();
-  dropProcessSingleton('verify-tde');
-}
