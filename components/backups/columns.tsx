@@ -8,7 +8,7 @@ import { DownloadActions } from './download-actions';
 import { downloadBlock } from './download-policy';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
 import { StatusBadge } from './status-badge';
-import { VerificationCell, VerificationHeader } from '@/components/verify/verification-cell';
+import { VerificationCell } from '@/components/verify/verification-cell';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
 const mono = 'font-mono text-xs';
@@ -99,9 +99,8 @@ export const backupColumns = helper.columns([
   }),
   helper.display({
     id: 'verification',
-    header: () => <VerificationHeader />,
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => <VerificationCell backup={row.original} />,
-    meta: { label: 'Verification' },
   }),
   helper.display({
     id: 'actions',

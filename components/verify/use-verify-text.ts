@@ -1,6 +1,7 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/ui/use-format';
 import type { Problem } from '@/lib/verify/problems';
 import type { VerificationResult } from '@/lib/verify/verification';
 
@@ -30,9 +31,10 @@ export function problemSentence(
 
 export function useVerifyText() {
   const t = useTranslations('verify') as unknown as VerifyTranslator;
-  const format = useFormatter();
-  const count = (n: number) => format.number(n);
-  const compact = (n: number) => format.number(n, { notation: 'compact', maximumFractionDigits: 1 });
+  const format = useFormat();
+  const count = format.count;
+  const compact = (n: number) =>
+    new Intl.NumberFormat(format.locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 
   /** "Verified · 1.2M keys", "Corrupt at byte 977", "Unsupported: RDB 13", "Encrypted (TDE)". */
   function label(result: Pick<VerificationResult, 'status' | 'keys' | 'problem'>): string {

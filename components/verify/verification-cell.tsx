@@ -35,7 +35,3 @@ export function VerificationCell({ backup }: { backup: Backup }) {
     </span>
   );
 }
-
-export function VerificationHeader() {
-  return <span>{useTranslations('verify')('column')}</span>;
-}

@@ -4,12 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { errorMessage } from '@/lib/api/error-message';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { Role } from '@/lib/auth/roles';
 import { verificationsPath, verifyBackupPath, verifyJobPath } from '@/lib/verify/query';
 import type { BackupVerification, StartAnswer, VerificationsAnswer } from '@/lib/verify/verification';
 import { useNotify } from '@/components/ui/notifier';
+import { useErrorMessage } from '@/components/ui/use-error-message';
 
 // The verifications of the backups on the page: one request for all of them, asked again every second while
 // any is queued or running, so rows, the details panel and job headers all show the same progress.
@@ -50,6 +50,7 @@ export function VerifyProvider({
 }) {
   const t = useTranslations('verify.notify');
   const notify = useNotify();
+  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const ids = useMemo(() => (backups ?? []).map((b) => b.backupId), [backups]);
   const query = useQuery({

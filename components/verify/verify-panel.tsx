@@ -5,10 +5,9 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { can } from '@/lib/auth/roles';
-import { formatBytes } from '@/lib/ui/format';
-import { formatZonedDateTime, type TimeZoneMode } from '@/lib/ui/time-zone';
 import type { VerificationResult } from '@/lib/verify/verification';
 import { Button } from '@/components/ui/button';
+import { useFormat } from '@/components/ui/use-format';
 import { useVerifyText } from './use-verify-text';
 import { VerificationBadge } from './verification-badge';
 import { useVerify } from './verify-context';
@@ -26,9 +25,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const byCount = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]);
 
-function ResultFacts({ result, timeZone }: { result: VerificationResult; timeZone: TimeZoneMode }) {
+function ResultFacts({ result }: { result: VerificationResult }) {
   const t = useTranslations('verify.panel');
   const text = useVerifyText();
+  const format = useFormat();
+  const time = (iso: string) => `${format.dateTime(iso, true)} ${format.zoneShort(Date.parse(iso))}`;
   const seconds = Math.max(result.durationMs, 1) / 1000;
   return (
     <dl>
@@ -40,16 +41,17 @@ function ResultFacts({ result, timeZone }: { result: VerificationResult; timeZon
           <Row label={t('problem')}>{text.problem(result.problem)}</Row>
           {result.status !== 'encrypted' && (
             <Row label={t('where')}>
-              {t('whereValue', { offset: text.count(result.problem.offset), size: formatBytes(result.size) })}
+              {t('whereValue', {
+                offset: text.count(result.problem.offset),
+                size: format.bytes(result.size),
+              })}
             </Row>
           )}
         </>
       )}
       {result.redisVersion && <Row label={t('redisVersion')}>{result.redisVersion}</Row>}
       {result.rdbVersion !== null && <Row label={t('rdbVersion')}>{result.rdbVersion}</Row>}
-      {result.createdAt && (
-        <Row label={t('createdAt')}>{formatZonedDateTime(result.createdAt, timeZone, true)}</Row>
-      )}
+      {result.createdAt && <Row label={t('createdAt')}>{time(result.createdAt)}</Row>}
       {result.status !== 'encrypted' && (
         <>
           <Row label={t('keys')}>{text.count(result.keys)}</Row>
@@ -70,25 +72,26 @@ function ResultFacts({ result, timeZone }: { result: VerificationResult; timeZon
           )}
           {result.checksum && <Row label={t('checksum')}>{t(`checksumValue.${result.checksum}`)}</Row>}
           <Row label={t('bytesRead')}>
-            {formatBytes(result.bytesRead)} ({text.count(result.bytesRead)})
+            {format.bytes(result.bytesRead)} ({text.count(result.bytesRead)})
           </Row>
           <Row label={t('duration')}>
             {t('durationValue', {
               seconds: seconds.toFixed(1),
-              rate: formatBytes(result.bytesRead / seconds),
+              rate: format.bytes(result.bytesRead / seconds),
             })}
           </Row>
         </>
       )}
-      <Row label={t('finishedAt')}>{formatZonedDateTime(result.finishedAt, timeZone, true)}</Row>
+      <Row label={t('finishedAt')}>{time(result.finishedAt)}</Row>
       <Row label={t('by')}>{result.user ?? t('schedule')}</Row>
     </dl>
   );
 }
 
 /** The details panel's verification: start or cancel one, watch it, and every fact the last one found. */
-export function VerifyPanel({ backup, timeZone }: { backup: Backup; timeZone: TimeZoneMode }) {
+export function VerifyPanel({ backup }: { backup: Backup }) {
   const t = useTranslations('verify');
+  const format = useFormat();
   const { role, verifications, start, cancel, pending } = useVerify();
   const state = verifications[backup.backupId];
   const block = verifyBlock(backup, role);
@@ -111,7 +114,7 @@ export function VerifyPanel({ backup, timeZone }: { backup: Backup; timeZone: Ti
         </p>
       ) : (
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          {t('panel.intro', { size: formatBytes(backup.size) })}
+          {t('panel.intro', { size: format.bytes(backup.size) })}
         </p>
       )}
       {state?.job && (
@@ -127,7 +130,7 @@ export function VerifyPanel({ backup, timeZone }: { backup: Backup; timeZone: Ti
         </p>
       )}
       {state?.result ? (
-        <ResultFacts result={state.result} timeZone={timeZone} />
+        <ResultFacts result={state.result} />
       ) : (
         !state?.job && <p className="text-sm text-slate-700 dark:text-slate-300">{t('panel.never')}</p>
       )}

@@ -9,7 +9,7 @@ import { getConfig } from '@/lib/config';
 import { detached } from '@/lib/deadline';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 import { processSingleton } from '@/lib/process-singleton';
-import { formatCount } from '@/lib/ui/format';
+import { formatCount } from '@/lib/format/numbers';
 import { ByteRate } from './byte-rate';
 import { RUNNER_KEY } from './reset';
 import { problemText } from './problems';
@@ -228,9 +228,9 @@ function failureMessage(err: unknown): string {
 
 /** "ok · 1,204 keys", "corrupt at byte 977: unknown value type or opcode 90": for the audit log. */
 export function summary(result: VerificationResult): string {
-  if (result.status === 'ok') return `ok · ${formatCount(result.keys)} keys`;
+  if (result.status === 'ok') return `ok · ${formatCount(result.keys, 'en')} keys`;
   if (!result.problem) return result.status;
-  return `${result.status} at byte ${formatCount(result.problem.offset)}: ${problemText(result.problem)}`;
+  return `${result.status} at byte ${formatCount(result.problem.offset, 'en')}: ${problemText(result.problem)}`;
 }
 
 export function getVerificationRunner(): Runner {
