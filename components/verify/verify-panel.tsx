@@ -2,26 +2,17 @@
 
 import { ShieldCheck } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { can } from '@/lib/auth/roles';
 import type { VerificationResult } from '@/lib/verify/verification';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { useFormat } from '@/components/ui/use-format';
 import { useVerifyText } from './use-verify-text';
 import { VerificationBadge } from './verification-badge';
 import { useVerify } from './verify-context';
 import { verifyBlock } from './verify-policy';
 import { VerifyProgress } from './verify-progress';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
-      <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
 
 const byCount = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]);
 
@@ -33,57 +24,57 @@ function ResultFacts({ result }: { result: VerificationResult }) {
   const seconds = Math.max(result.durationMs, 1) / 1000;
   return (
     <dl>
-      <Row label={t('result')}>
+      <Field label={t('result')}>
         <VerificationBadge result={result} />
-      </Row>
+      </Field>
       {result.problem && (
         <>
-          <Row label={t('problem')}>{text.problem(result.problem)}</Row>
+          <Field label={t('problem')}>{text.problem(result.problem)}</Field>
           {result.status !== 'encrypted' && (
-            <Row label={t('where')}>
+            <Field label={t('where')}>
               {t('whereValue', {
                 offset: text.count(result.problem.offset),
                 size: format.bytes(result.size),
               })}
-            </Row>
+            </Field>
           )}
         </>
       )}
-      {result.redisVersion && <Row label={t('redisVersion')}>{result.redisVersion}</Row>}
-      {result.rdbVersion !== null && <Row label={t('rdbVersion')}>{result.rdbVersion}</Row>}
-      {result.createdAt && <Row label={t('createdAt')}>{time(result.createdAt)}</Row>}
+      {result.redisVersion && <Field label={t('redisVersion')}>{result.redisVersion}</Field>}
+      {result.rdbVersion !== null && <Field label={t('rdbVersion')}>{result.rdbVersion}</Field>}
+      {result.createdAt && <Field label={t('createdAt')}>{time(result.createdAt)}</Field>}
       {result.status !== 'encrypted' && (
         <>
-          <Row label={t('keys')}>{text.count(result.keys)}</Row>
-          <Row label={t('expires')}>{text.count(result.expires)}</Row>
+          <Field label={t('keys')}>{text.count(result.keys)}</Field>
+          <Field label={t('expires')}>{text.count(result.expires)}</Field>
           {result.keys > 0 && (
             <>
-              <Row label={t('keysByDb')}>
+              <Field label={t('keysByDb')}>
                 {Object.entries(result.keysByDb)
                   .map(([db, n]) => t('db', { db, count: text.count(n) }))
                   .join(' · ')}
-              </Row>
-              <Row label={t('keysByType')}>
+              </Field>
+              <Field label={t('keysByType')}>
                 {byCount(result.keysByType)
                   .map(([type, n]) => `${type} ${text.count(n)}`)
                   .join(' · ')}
-              </Row>
+              </Field>
             </>
           )}
-          {result.checksum && <Row label={t('checksum')}>{t(`checksumValue.${result.checksum}`)}</Row>}
-          <Row label={t('bytesRead')}>
+          {result.checksum && <Field label={t('checksum')}>{t(`checksumValue.${result.checksum}`)}</Field>}
+          <Field label={t('bytesRead')}>
             {format.bytes(result.bytesRead)} ({text.count(result.bytesRead)})
-          </Row>
-          <Row label={t('duration')}>
+          </Field>
+          <Field label={t('duration')}>
             {t('durationValue', {
               seconds: seconds.toFixed(1),
               rate: format.bytes(result.bytesRead / seconds),
             })}
-          </Row>
+          </Field>
         </>
       )}
-      <Row label={t('finishedAt')}>{time(result.finishedAt)}</Row>
-      <Row label={t('by')}>{result.user ?? t('schedule')}</Row>
+      <Field label={t('finishedAt')}>{time(result.finishedAt)}</Field>
+      <Field label={t('by')}>{result.user ?? t('schedule')}</Field>
     </dl>
   );
 }

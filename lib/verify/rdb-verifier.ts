@@ -38,6 +38,25 @@ export interface VerifyRdbOptions {
   now?: () => number;
 }
 
+/** A report of nothing read yet. */
+export function emptyReport(): RdbReport {
+  return {
+    status: 'ok',
+    problem: null,
+    rdbVersion: null,
+    redisVersion: null,
+    createdAt: null,
+    aux: {},
+    keys: 0,
+    expires: 0,
+    keysByDb: {},
+    keysByType: {},
+    checksum: null,
+    bytesRead: 0,
+    durationMs: 0,
+  };
+}
+
 const SMALL_TEXT = 4096;
 const MAX_AUX = 32;
 /** LZF-compressed blobs up to this size are decompressed to check their header; larger ones only their LZF. */
@@ -55,21 +74,7 @@ class RdbVerifier {
   readonly report: RdbReport;
 
   constructor(private readonly r: ByteReader) {
-    this.report = {
-      status: 'ok',
-      problem: null,
-      rdbVersion: null,
-      redisVersion: null,
-      createdAt: null,
-      aux: {},
-      keys: 0,
-      expires: 0,
-      keysByDb: {},
-      keysByType: {},
-      checksum: null,
-      bytesRead: 0,
-      durationMs: 0,
-    };
+    this.report = emptyReport();
   }
 
   async run(): Promise<void> {

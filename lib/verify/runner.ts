@@ -12,8 +12,8 @@ import { processSingleton } from '@/lib/process-singleton';
 import { formatCount } from '@/lib/format/numbers';
 import { ByteRate } from './byte-rate';
 import { RUNNER_KEY } from './reset';
-import { problemText } from './problems';
-import { verifyRdb } from './rdb-verifier';
+import { problemText, type VerifyStatus } from './problems';
+import { emptyReport, verifyRdb, type RdbReport } from './rdb-verifier';
 import { ReadError, readUrl } from './read-url';
 import { saveResult } from './store';
 import { tdeEnabled } from './tde';
@@ -173,24 +173,14 @@ class Runner {
       origin: job.origin,
       user: job.user?.name ?? null,
     };
+    const finished = (report: RdbReport, size: number, status: VerifyStatus = report.status) => {
+      const { aux: _aux, ...facts } = report;
+      return { ...base, ...facts, status, size, finishedAt: new Date().toISOString() };
+    };
     if (await tdeEnabled(instance)) {
-      return {
-        ...base,
-        status: 'encrypted',
-        problem: { code: 'encrypted', offset: 0, params: {} },
-        size: job.size,
-        rdbVersion: null,
-        redisVersion: null,
-        createdAt: null,
-        keys: 0,
-        expires: 0,
-        keysByDb: {},
-        keysByType: {},
-        checksum: null,
-        bytesRead: 0,
-        durationMs: Date.now() - job.startedAt!,
-        finishedAt: new Date().toISOString(),
-      };
+      // Known from the instance: nothing is read.
+      const report = { ...emptyReport(), problem: { code: 'encrypted' as const, offset: 0, params: {} } };
+      return finished({ ...report, durationMs: Date.now() - job.startedAt! }, job.size, 'encrypted');
     }
     const backup = await fetchFreshBackup(job.instanceId, job.backupId, null);
     const url = downloadUrlOf(backup, getConfig().VERIFY_NETWORK);
@@ -199,8 +189,7 @@ class Runner {
       expectedSize: backup.size,
       onProgress: (bytes) => (job.bytesRead = bytes),
     });
-    const { status, problem, aux: _aux, ...facts } = report;
-    return { ...base, ...facts, status, problem, size: backup.size, finishedAt: new Date().toISOString() };
+    return finished(report, backup.size);
   }
 
   private audit(job: Job, action: 'verify_result', detail: string): void {
