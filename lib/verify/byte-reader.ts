@@ -113,9 +113,15 @@ export class ByteReader {
 
   /** Skips `n` bytes (CRC'd, never copied). */
   async skip(n: number): Promise<void> {
+    return this.pass(n);
+  }
+
+  /** Reads past `n` bytes, showing each piece to `look` as it goes (never copied, never held). */
+  async pass(n: number, look?: (bytes: Uint8Array, start: number, end: number) => void): Promise<void> {
     let left = n;
     for (;;) {
       const here = Math.min(left, this.available());
+      look?.(this.chunk, this.pos, this.pos + here);
       this.pos += here;
       left -= here;
       if (left === 0) return;

@@ -1,6 +1,6 @@
 import { BLOB_HEAD, blobEnd, blobHeadProblem, type BlobEncoding } from './blob-check';
 import { ByteReader } from './byte-reader';
-import { lzfProblem } from './lzf';
+import { LzfChecker, lzfProblem } from './lzf';
 import { RdbProblem, STATUS_OF, type Problem, type ProblemParams, type VerifyStatus } from './problems';
 
 // One streaming pass over an RDB file: the magic and version, every opcode, every key's type and encoding,
@@ -289,10 +289,12 @@ class RdbVerifier {
     const clen = await this.length();
     const ulen = await this.length();
     const decode = mode.kind !== 'skip' && ulen <= MAX_DECODED_BLOB && clen <= MAX_DECODED_BLOB;
-    if (!decode && clen > MAX_DECODED_BLOB) {
-      // Too big to hold: check it piece by piece would need the decoder's state across pieces; the CRC still
-      // covers it, and Redis compresses values, not multi-megabyte blobs, in practice.
-      await r.skip(clen);
+    if (!decode) {
+      // A value (or a blob too large to decode here): its LZF structure is checked as it streams by.
+      const checker = new LzfChecker(ulen);
+      await r.pass(clen, (bytes, start, end) => checker.feed(bytes, start, end));
+      const problem = checker.finish();
+      if (problem) throw new RdbProblem('bad_lzf', at, { ...problem });
       return '';
     }
     await r.need(clen);
