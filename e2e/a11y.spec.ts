@@ -63,7 +63,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: /^Account: demo/ }).click();
       await page.getByRole('menuitem', { name: 'Audit log' }).click();
       await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
-      await expect(page.getByRole('table')).toContainText('sign_in');
+      await expect(page.getByRole('table')).toContainText('Sign-in');
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -340,7 +340,7 @@ test('the summary keeps the real age of the latest backup while the next page lo
   const cluster = (await listInstances(page)).find((i) => i.architecture === 'cluster')!;
   await page.goto(`/instances/${cluster.instanceId}/backups?${new URLSearchParams(lastDays(7))}`);
   const latest = page.getByRole('definition').filter({ hasText: /ago$/ });
-  await expect(latest).toHaveText(/\d+ (min|h|d) ago/);
+  await expect(latest).toHaveText(/^\d+ \w+ ago$/);
   const age = await latest.textContent();
   await page.route('**/api/instances/*/backups?**', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
