@@ -28,6 +28,7 @@ import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
 import { useRefreshBackups } from './use-refresh-backups';
+<<<<<<< HEAD
 import { ZoneNotice } from './zone-notice';
 
 // The dialogs load when first opened, and stay mounted after, so closing returns focus to their opener.
@@ -37,6 +38,9 @@ const BackupDetailsSheet = dynamic(() => import('./backup-details-sheet').then((
 const JobDownloadDialog = dynamic(() => import('./job-download-dialog').then((m) => m.JobDownloadDialog), {
   ssr: false,
 });
+=======
+import { VerifyProvider } from '@/components/verify/verify-context';
+>>>>>>> issue-12
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {
@@ -116,7 +120,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
     },
   });
 
-  return (
+  const page = (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
       <ZoneNotice />
@@ -195,5 +199,10 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         />
       )}
     </div>
+  );
+  return (
+    <VerifyProvider instanceId={instanceId} role={user.role} backups={data?.rows}>
+      {page}
+    </VerifyProvider>
   );
 }

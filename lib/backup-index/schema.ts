@@ -97,6 +97,7 @@ export interface ProbeTable {
   at_ms: number;
 }
 
+<<<<<<< HEAD
 /** One version of an instance's backup policy, in force from `from_ms` (0: since before the index knew it). */
 export interface BackupPoliciesTable {
   instance_id: string;
@@ -144,6 +145,32 @@ export interface AlertOutboxTable {
   next_attempt_ms: number | null;
   sent_ms: number | null;
   last_error: string | null;
+=======
+/** The latest verification of a backup (lib/verify/). JSON in the `*_params` and `keys_by_*` columns. */
+export interface VerificationsTable {
+  instance_id: string;
+  backup_id: string;
+  job_id: string | null;
+  status: string;
+  problem_code: string | null;
+  problem_offset: number | null;
+  problem_params: string | null;
+  rdb_version: number | null;
+  redis_version: string | null;
+  created_at: string | null;
+  key_count: number;
+  expire_count: number;
+  keys_by_db: string;
+  keys_by_type: string;
+  checksum: string | null;
+  bytes_read: number;
+  size: number;
+  duration_ms: number;
+  started_ms: number;
+  finished_ms: number;
+  origin: string;
+  username: string | null;
+>>>>>>> issue-12
 }
 
 export interface IndexDatabase {
@@ -153,10 +180,14 @@ export interface IndexDatabase {
   sync_state: SyncStateTable;
   instances: InstancesTable;
   probe: ProbeTable;
+<<<<<<< HEAD
   cluster_set_nodes: ClusterSetNodesTable;
   instance_kinds: InstanceKindsTable;
   backup_policies: BackupPoliciesTable;
   policy_state: PolicyStateTable;
   health_state: HealthStateTable;
   alert_outbox: AlertOutboxTable;
+=======
+  verifications: VerificationsTable;
+>>>>>>> issue-12
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getKvstoreClient } from '@/lib/aliyun/client';
+import type { BackupWithUrls } from '@/lib/aliyun/types';
 import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
@@ -72,12 +73,42 @@ function expiryOf(url: URL): string | undefined {
   return undefined;
 }
 
+<<<<<<< HEAD
 /** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
 export function checkedLink(
   backup: BackupWithUrls,
   instanceId: string,
   variant: 'public' | 'intranet',
 ): DownloadLink {
+=======
+/** Asks Alibaba Cloud again for one backup, so its presigned URLs are fresh. */
+export async function fetchFreshBackup(
+  instanceId: string,
+  backupId: string,
+  scope: readonly string[] | null,
+): Promise<BackupWithUrls> {
+  const instance = await fetchInstance(instanceId, scope);
+  const page = await beforeDeadline(
+    getKvstoreClient().describeBackups({
+      regionId: instance.regionId,
+      instanceId,
+      backupId,
+      startTime: ANY_TIME_START,
+      endTime: toMinute(Date.now() + 86_400_000),
+      pageSize: 30,
+      pageNumber: 1,
+    }),
+    `no fresh download link for backup ${backupId}; try again.`,
+  );
+  const backup = page.backups.find((b) => b.backupId === backupId);
+  if (!backup)
+    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
+  return backup;
+}
+
+/** The backup's presigned URL of that variant, checked to point where a download may go. */
+export function downloadUrlOf(backup: BackupWithUrls, variant: 'public' | 'intranet'): URL {
+>>>>>>> issue-12
   const { backupId } = backup;
   if (backup.status !== 'Success') {
     throw new ApiError(
@@ -102,6 +133,17 @@ export function checkedLink(
       `The ${variant} download URL for backup ${backupId} points at ${url.host}, which is neither Alibaba Cloud over https nor the configured endpoint; refusing to send you there.`,
     );
   }
+  return url;
+}
+
+/** A fresh presigned URL for one backup, checked to point where a download may go. */
+export async function fetchDownloadLink(
+  instanceId: string,
+  backupId: string,
+  variant: 'public' | 'intranet',
+  scope: readonly string[] | null,
+): Promise<DownloadLink> {
+  const url = downloadUrlOf(await fetchFreshBackup(instanceId, backupId, scope), variant);
   return {
     url: url.toString(),
     fileName: fileNameFrom(url, `${instanceId}_${backupId}.rdb`),

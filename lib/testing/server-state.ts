@@ -7,6 +7,7 @@ import { resetConfigForTests } from '@/lib/config';
 import { clearInstanceKindsForTests } from '@/lib/instances/fetch-instance-kind';
 import { clearInstancesCacheForTests } from '@/lib/instances/fetch-instances';
 import { resetReadinessForTests } from '@/lib/readiness/readiness';
+import { resetVerificationForTests } from '@/lib/verify/reset';
 
 /** Forgets every memoized client, config, cache and database, so the next call reads the environment anew. */
 export async function resetServerState(): Promise<void> {
@@ -17,6 +18,7 @@ export async function resetServerState(): Promise<void> {
   clearBackupTasksForTests();
   resetSyncEngineForTests();
   resetReadinessForTests();
+  resetVerificationForTests();
   closeAuditDbForTests();
   await closeIndexDbForTests();
 }
