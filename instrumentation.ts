@@ -8,13 +8,10 @@ export async function register(): Promise<void> {
   revocations();
   const { startWarmerIfEnabled } = await import('@/lib/backup-index/warmer');
   startWarmerIfEnabled();
-<<<<<<< HEAD
   const { startHealthMonitor } = await import('@/lib/alerts/monitor');
   startHealthMonitor();
-=======
   const { startVerifySchedulerIfEnabled } = await import('@/lib/verify/scheduler');
   startVerifySchedulerIfEnabled();
->>>>>>> issue-12
 }
 
 /** Refuses to serve with an unsafe sign-in setup, saying exactly why (rules: lib/auth/startup-check.ts). */

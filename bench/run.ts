@@ -12,12 +12,8 @@ import { startEmulator, stopAll } from './processes';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-<<<<<<< HEAD
 // `js`: the first-load JavaScript of the backups page, from the production build.
-const PARTS = (process.env.BENCH_PARTS ?? 'data,http,js').split(',');
-=======
-const PARTS = (process.env.BENCH_PARTS ?? 'data,http,verify').split(',');
->>>>>>> issue-12
+const PARTS = (process.env.BENCH_PARTS ?? 'data,http,js,verify').split(',');
 
 async function main(): Promise<void> {
   if (PARTS.includes('http') || PARTS.includes('js')) buildIfNeeded();
@@ -40,15 +36,13 @@ async function main(): Promise<void> {
     console.log('');
     for (const line of await runSignInSpray(consoleUrl)) console.log(line);
   }
-<<<<<<< HEAD
   if (PARTS.includes('js')) {
     console.log('');
     for (const line of await measureFirstLoadJs(emulator)) console.log(line);
-=======
+  }
   if (PARTS.includes('verify')) {
     console.log('');
     for (const line of await runVerify(emulator, ROUNDS)) console.log(line);
->>>>>>> issue-12
   }
 }
 

@@ -10,6 +10,7 @@ import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
 import { InstanceHealthPanel } from '@/components/health/instance-health-panel';
+import { VerifyProvider } from '@/components/verify/verify-context';
 import { BackupsBody } from './backups-body';
 import { BackupsFreshness } from './backups-freshness';
 import { BackupsHeader } from './backups-header';
@@ -28,7 +29,6 @@ import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
 import { useRefreshBackups } from './use-refresh-backups';
-<<<<<<< HEAD
 import { ZoneNotice } from './zone-notice';
 
 // The dialogs load when first opened, and stay mounted after, so closing returns focus to their opener.
@@ -38,9 +38,6 @@ const BackupDetailsSheet = dynamic(() => import('./backup-details-sheet').then((
 const JobDownloadDialog = dynamic(() => import('./job-download-dialog').then((m) => m.JobDownloadDialog), {
   ssr: false,
 });
-=======
-import { VerifyProvider } from '@/components/verify/verify-context';
->>>>>>> issue-12
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {

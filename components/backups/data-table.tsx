@@ -8,7 +8,6 @@ import { cn } from '@/lib/ui/cn';
 import { Skeleton } from '@/components/ui/skeleton';
 import { SetNodeRows } from './set-cells';
 import type { BackupsTableFeatures } from './data-table-features';
-import { VerifyJobControls } from '@/components/verify/verify-job-controls';
 
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
 type BackupRow = Row<BackupsTableFeatures, Backup>;
@@ -77,64 +76,7 @@ export function DataTable({
   );
 }
 
-<<<<<<< HEAD
 function BodyRow({ table, row }: { table: BackupsTable; row: BackupRow }) {
-=======
-/** Sticky to the scroller's left edge and no wider than the screen, so nothing here scrolls out of reach. */
-function JobHeader({
-  jobId,
-  backups,
-  shardCount,
-  open,
-  onToggle,
-  onDownload,
-}: {
-  jobId: string;
-  backups: Backup[];
-  shardCount: number | null;
-  open: boolean;
-  onToggle: () => void;
-  onDownload?: (opener: HTMLElement) => void;
-}) {
-  const t = useTranslations('backups.job');
-  const f = useFormat();
-  const failed = backups.filter((b) => b.status !== 'Success').length;
-  const bytes = backups.reduce((sum, b) => sum + b.size, 0);
-  const Chevron = open ? ChevronDown : ChevronRight;
-  return (
-    <div className="sticky left-3 flex max-w-[calc(100vw-4rem)] flex-wrap items-center gap-x-4 gap-y-1">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={onToggle}
-        className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
-        <Chevron aria-hidden className="h-4 w-4" />
-        {t.rich('label', { jobId, id: (chunks) => <span className="font-mono text-xs">{chunks}</span> })}
-      </button>
-      <span className="text-slate-700 dark:text-slate-300">
-        {shardsText(backups.length, shardCount, t)}
-        {failed > 0 && (
-          <span className="text-red-700 dark:text-red-300"> · {t('failed', { count: failed })}</span>
-        )}
-      </span>
-      <ExactBytes bytes={bytes} className="text-slate-700 tabular-nums dark:text-slate-300">
-        {f.bytes(bytes)}
-      </ExactBytes>
-      {onDownload && (
-        <Button size="sm" onClick={(e) => onDownload(e.currentTarget)}>
-          <FileDown aria-hidden className="h-4 w-4" />
-          {t('downloadAll')}
-          <span className="sr-only">{t('downloadAllOf', { jobId })}</span>
-        </Button>
-      )}
-      <VerifyJobControls jobId={jobId} backups={backups} />
-    </div>
-  );
-}
-
-function BodyRow({ table, row, nested = false }: { table: BackupsTable; row: BackupRow; nested?: boolean }) {
->>>>>>> issue-12
   return (
     <tr className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900/70">
       {row.getVisibleCells().map((cell) => (

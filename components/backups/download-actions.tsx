@@ -12,13 +12,8 @@ import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useDownloadBlockText } from './cells';
 import { fetchDownloadLink, startDownload } from './download-link';
 import type { DownloadBlock } from './download-policy';
-<<<<<<< HEAD
-=======
-import { wgetCommand } from './shell-script';
-import { VerifyMenuItem } from '@/components/verify/verify-menu-item';
->>>>>>> issue-12
 
-// The menu's items (copying URLs, the wget command) load with the menu, not with the page.
+// The menu's items (copying URLs, the wget command, Verify) load with the menu, not with the page.
 const DownloadOptionsItems = dynamic(
   () => import('./download-options-items').then((m) => m.DownloadOptionsItems),
   { ssr: false },
@@ -94,36 +89,12 @@ export function DownloadActions({
           <EllipsisVertical aria-hidden className="h-4 w-4" />
         </MenuTrigger>
         <MenuContent align="end">
-<<<<<<< HEAD
           <DownloadOptionsItems
             instanceId={instanceId}
-            backupId={backup.backupId}
+            backup={backup}
             reason={reason}
             onShowDetails={() => onShowDetails(menuButton.current)}
           />
-=======
-          <MenuItem onSelect={() => onShowDetails(menuButton.current)}>
-            <FileText aria-hidden className="h-4 w-4" />
-            {t('details')}
-          </MenuItem>
-          <VerifyMenuItem backup={backup} />
-          <MenuSeparator />
-          {reason && (
-            <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{reason}</p>
-          )}
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('public')}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {t('copyPublic')}
-          </MenuItem>
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('intranet')}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {t('copyIntranet')}
-          </MenuItem>
-          <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('wget')}>
-            <Terminal aria-hidden className="h-4 w-4" />
-            {t('copyWget')}
-          </MenuItem>
->>>>>>> issue-12
         </MenuContent>
       </Menu>
     </div>

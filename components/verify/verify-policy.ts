@@ -7,11 +7,13 @@ import type { BackupVerification } from '@/lib/verify/verification';
 export type VerifyBlock =
   | { key: 'role'; values: { role: string } }
   | { key: 'status'; values: { status: string } }
-  | { key: 'incremental'; values: Record<string, never> };
+  | { key: 'incremental'; values: Record<string, never> }
+  | { key: 'set'; values: Record<string, never> };
 
 /** Why this role may not verify this backup (a message key and its values), or null when it may. */
-export function verifyBlock(backup: Pick<Backup, 'status' | 'type'>, role: Role): VerifyBlock | null {
+export function verifyBlock(backup: Pick<Backup, 'status' | 'type' | 'set'>, role: Role): VerifyBlock | null {
   if (!can(role, 'verify')) return { key: 'role', values: { role } };
+  if (backup.set) return { key: 'set', values: {} };
   if (backup.status !== 'Success') return { key: 'status', values: { status: backup.status } };
   if (backup.type === 'IncrementalBackup') return { key: 'incremental', values: {} };
   return null;

@@ -2,12 +2,9 @@ import type { ActionHandler } from './action-context';
 import { describeBackupTasks } from './describe-backup-tasks';
 import { describeBackupPolicy } from './describe-backup-policy';
 import { describeBackups } from './describe-backups';
-<<<<<<< HEAD
 import { describeClusterBackupList } from './describe-cluster-backup-list';
 import { describeInstanceAttribute } from './describe-instance-attribute';
-=======
 import { describeInstanceTdeStatus } from './describe-instance-tde-status';
->>>>>>> issue-12
 import { describeInstances } from './describe-instances';
 import { describeRegions } from './describe-regions';
 
@@ -18,11 +15,8 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeBackups: describeBackups,
   DescribeInstances: describeInstances,
   DescribeRegions: describeRegions,
-<<<<<<< HEAD
   DescribeClusterBackupList: describeClusterBackupList,
   DescribeBackupTasks: describeBackupTasks,
   DescribeInstanceAttribute: describeInstanceAttribute,
-=======
   DescribeInstanceTDEStatus: describeInstanceTdeStatus,
->>>>>>> issue-12
 };

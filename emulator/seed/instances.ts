@@ -24,11 +24,8 @@ export const SEED_INSTANCE_IDS = {
    * exactly n backups over 365 days, computed from their index instead of stored.
    */
   bulk: 'r-t4nbulk000000001',
-<<<<<<< HEAD
   ...KIND_INSTANCE_IDS,
-=======
   ...VERIFY_LAB_IDS,
->>>>>>> issue-12
 } as const;
 
 export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;

@@ -5,23 +5,18 @@ import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton'
 import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
-<<<<<<< HEAD
 import { AliyunError, toAliyunError } from './errors';
-import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
-import {
-  normalizeBackupTasks,
-  normalizeClusterSetsPage,
-  normalizeInstanceAttribute,
-} from './normalize-kinds';
-=======
-import { toAliyunError } from './errors';
 import {
   normalizeBackupsPage,
   normalizeInstancesPage,
   normalizeRegions,
   normalizeTdeStatus,
 } from './normalize';
->>>>>>> issue-12
+import {
+  normalizeBackupTasks,
+  normalizeClusterSetsPage,
+  normalizeInstanceAttribute,
+} from './normalize-kinds';
 import { withRetry } from './retry';
 import { createRealSdk, type RpcAction, type RpcQuery, type SdkLike } from './sdk';
 import type {
@@ -42,17 +37,14 @@ export interface KvstoreClient {
   /** Every instance in the region (all pages, 50 per call). */
   describeInstances(regionId: string): Promise<Instance[]>;
   describeRegions(): Promise<Region[]>;
-<<<<<<< HEAD
   /** A cloud-native cluster's backup sets (one page; there is no TotalCount: a short page is the last). */
   describeClusterBackupList(input: DescribeClusterBackupListInput): Promise<ClusterSetsPage>;
   /** Backups running now (and those just finished). */
   describeBackupTasks(regionId: string, instanceId: string): Promise<BackupTask[]>;
   describeInstanceAttribute(regionId: string, instanceId: string): Promise<InstanceAttribute>;
   describeBackupPolicy(regionId: string, instanceId: string): Promise<BackupPolicy>;
-=======
   /** Whether TDE encrypts the instance's data files (and so its backups); null when the answer says neither. */
   describeInstanceTdeStatus(regionId: string, instanceId: string): Promise<boolean | null>;
->>>>>>> issue-12
 }
 
 export interface KvstoreClientDeps {

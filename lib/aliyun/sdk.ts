@@ -5,20 +5,17 @@ import type Credential from '@alicloud/credentials';
 import { parseJsonLosslessly } from './lossless-json';
 
 export type RpcAction =
-<<<<<<< HEAD
   | 'DescribeBackupPolicy'
   | 'DescribeBackups'
   | 'DescribeInstances'
   | 'DescribeRegions'
   | 'DescribeClusterBackupList'
   | 'DescribeBackupTasks'
-  | 'DescribeInstanceAttribute';
+  | 'DescribeInstanceAttribute'
+  | 'DescribeInstanceTDEStatus';
 
 /** The generated SDK sends every action as POST except this one, which it sends as GET. */
 const GET_ACTIONS: ReadonlySet<RpcAction> = new Set(['DescribeClusterBackupList']);
-=======
-  'DescribeBackups' | 'DescribeInstances' | 'DescribeRegions' | 'DescribeInstanceTDEStatus';
->>>>>>> issue-12
 export type RpcQuery = Record<string, string | number | undefined>;
 
 /** The slice of the SDK the client uses; tests pass a fake. `call` resolves to the parsed response body. */

@@ -13,13 +13,10 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'sessions_revoked',
   'denied',
-<<<<<<< HEAD
   'job_script',
-=======
   'verify',
   'verify_cancel',
   'verify_result',
->>>>>>> issue-12
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -101,7 +101,6 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
-<<<<<<< HEAD
   '009_a_cluster_sets': {
     // Cloud-native clusters: a backup set is a row of `backups` (its id `cb-…`, its node counts here) and its
     // node backups live beside it. Jobs of classic clusters are looked up by job id.
@@ -208,7 +207,6 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('alert_outbox_created').on('alert_outbox').column('created_ms').execute();
     },
   },
-=======
   '012_verifications': {
     // The latest verification of each backup (lib/verify/): one row per backup, replaced by the next run.
     async up(db: Kysely<unknown>) {
@@ -245,5 +243,4 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
->>>>>>> issue-12
 };

@@ -97,7 +97,6 @@ export interface ProbeTable {
   at_ms: number;
 }
 
-<<<<<<< HEAD
 /** One version of an instance's backup policy, in force from `from_ms` (0: since before the index knew it). */
 export interface BackupPoliciesTable {
   instance_id: string;
@@ -145,7 +144,8 @@ export interface AlertOutboxTable {
   next_attempt_ms: number | null;
   sent_ms: number | null;
   last_error: string | null;
-=======
+}
+
 /** The latest verification of a backup (lib/verify/). JSON in the `*_params` and `keys_by_*` columns. */
 export interface VerificationsTable {
   instance_id: string;
@@ -170,7 +170,6 @@ export interface VerificationsTable {
   finished_ms: number;
   origin: string;
   username: string | null;
->>>>>>> issue-12
 }
 
 export interface IndexDatabase {
@@ -180,14 +179,11 @@ export interface IndexDatabase {
   sync_state: SyncStateTable;
   instances: InstancesTable;
   probe: ProbeTable;
-<<<<<<< HEAD
   cluster_set_nodes: ClusterSetNodesTable;
   instance_kinds: InstanceKindsTable;
   backup_policies: BackupPoliciesTable;
   policy_state: PolicyStateTable;
   health_state: HealthStateTable;
   alert_outbox: AlertOutboxTable;
-=======
   verifications: VerificationsTable;
->>>>>>> issue-12
 }

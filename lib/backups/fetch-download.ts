@@ -1,6 +1,5 @@
 import 'server-only';
 import { getKvstoreClient } from '@/lib/aliyun/client';
-import type { BackupWithUrls } from '@/lib/aliyun/types';
 import { ApiError } from '@/lib/api/api-error';
 import { getConfig } from '@/lib/config';
 import { toMinute } from '@/lib/dates';
@@ -73,34 +72,35 @@ function expiryOf(url: URL): string | undefined {
   return undefined;
 }
 
-<<<<<<< HEAD
-/** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
-export function checkedLink(
-  backup: BackupWithUrls,
-  instanceId: string,
-  variant: 'public' | 'intranet',
-): DownloadLink {
-=======
-/** Asks Alibaba Cloud again for one backup, so its presigned URLs are fresh. */
+/**
+ * Asks Alibaba Cloud again for one backup, so its presigned URLs are fresh. A cloud-native cluster's node backup
+ * is asked for through its set.
+ */
 export async function fetchFreshBackup(
   instanceId: string,
   backupId: string,
   scope: readonly string[] | null,
 ): Promise<BackupWithUrls> {
   const instance = await fetchInstance(instanceId, scope);
-  const page = await beforeDeadline(
-    getKvstoreClient().describeBackups({
-      regionId: instance.regionId,
-      instanceId,
-      backupId,
-      startTime: ANY_TIME_START,
-      endTime: toMinute(Date.now() + 86_400_000),
-      pageSize: 30,
-      pageNumber: 1,
-    }),
-    `no fresh download link for backup ${backupId}; try again.`,
-  );
-  const backup = page.backups.find((b) => b.backupId === backupId);
+  const kind = await instanceKindWithin(instance);
+  const backup =
+    kind.kind === 'cloud-native-cluster'
+      ? await freshNodeBackup(instance.regionId, instanceId, backupId)
+      : (
+          await beforeDeadline(
+            getKvstoreClient().describeBackups({
+              regionId: instance.regionId,
+              instanceId,
+              backupId,
+              startTime: ANY_TIME_START,
+              endTime: toMinute(Date.now() + 86_400_000),
+              pageSize: 30,
+              pageNumber: 1,
+              needAof: kind.logStartTime !== null,
+            }),
+            `no fresh download link for backup ${backupId}; try again.`,
+          )
+        ).backups.find((b) => b.backupId === backupId);
   if (!backup)
     throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
   return backup;
@@ -108,7 +108,6 @@ export async function fetchFreshBackup(
 
 /** The backup's presigned URL of that variant, checked to point where a download may go. */
 export function downloadUrlOf(backup: BackupWithUrls, variant: 'public' | 'intranet'): URL {
->>>>>>> issue-12
   const { backupId } = backup;
   if (backup.status !== 'Success') {
     throw new ApiError(
@@ -136,6 +135,20 @@ export function downloadUrlOf(backup: BackupWithUrls, variant: 'public' | 'intra
   return url;
 }
 
+/** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
+export function checkedLink(
+  backup: BackupWithUrls,
+  instanceId: string,
+  variant: 'public' | 'intranet',
+): DownloadLink {
+  const url = downloadUrlOf(backup, variant);
+  return {
+    url: url.toString(),
+    fileName: fileNameFrom(url, `${instanceId}_${backup.backupId}.rdb`),
+    expiresAt: expiryOf(url),
+  };
+}
+
 /** A fresh presigned URL for one backup, checked to point where a download may go. */
 export async function fetchDownloadLink(
   instanceId: string,
@@ -143,47 +156,7 @@ export async function fetchDownloadLink(
   variant: 'public' | 'intranet',
   scope: readonly string[] | null,
 ): Promise<DownloadLink> {
-  const url = downloadUrlOf(await fetchFreshBackup(instanceId, backupId, scope), variant);
-  return {
-    url: url.toString(),
-    fileName: fileNameFrom(url, `${instanceId}_${backupId}.rdb`),
-    expiresAt: expiryOf(url),
-  };
-}
-
-/**
- * Asks Alibaba Cloud again for one backup, so the presigned URL is fresh, and checks where it points. A
- * cloud-native cluster's node backup is asked for through its set.
- */
-export async function fetchDownloadLink(
-  instanceId: string,
-  backupId: string,
-  variant: 'public' | 'intranet',
-  scope: readonly string[] | null,
-): Promise<DownloadLink> {
-  const instance = await fetchInstance(instanceId, scope);
-  const kind = await instanceKindWithin(instance);
-  const backup =
-    kind.kind === 'cloud-native-cluster'
-      ? await freshNodeBackup(instance.regionId, instanceId, backupId)
-      : (
-          await beforeDeadline(
-            getKvstoreClient().describeBackups({
-              regionId: instance.regionId,
-              instanceId,
-              backupId,
-              startTime: ANY_TIME_START,
-              endTime: toMinute(Date.now() + 86_400_000),
-              pageSize: 30,
-              pageNumber: 1,
-              needAof: kind.logStartTime !== null,
-            }),
-            `no fresh download link for backup ${backupId}; try again.`,
-          )
-        ).backups.find((b) => b.backupId === backupId);
-  if (!backup)
-    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
-  return checkedLink(backup, instanceId, variant);
+  return checkedLink(await fetchFreshBackup(instanceId, backupId, scope), instanceId, variant);
 }
 
 /** A node backup, fresh from its set (the index knows which set and when it started). */

@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/api/api-error';
 import { recordAudit } from '@/lib/audit/audit-log';
 import type { SessionUser } from '@/lib/auth/roles';
 import { getIndexDb } from '@/lib/backup-index/db';
+import { getSyncEngine } from '@/lib/backup-index/sync-engine';
 import { downloadUrlOf, fetchFreshBackup } from '@/lib/backups/fetch-download';
 import { getConfig } from '@/lib/config';
 import { detached } from '@/lib/deadline';
@@ -153,6 +154,8 @@ class Runner {
     try {
       const result = await this.verify(job);
       await saveResult(await getIndexDb(), result);
+      // Pages computed from the index (lib/backup-index/page-cache.ts) are keyed by this version.
+      getSyncEngine().changed(job.instanceId);
       this.audit(job, 'verify_result', summary(result));
     } catch (err) {
       if (job.abort.signal.aborted) return;
