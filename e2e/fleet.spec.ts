@@ -58,9 +58,12 @@ test("the fleet page's counts and states match the emulator's seeded states", as
   const fleet = await indexedFleet(page);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Backup health' })).toBeVisible();
-  expect(fleet.instances).toHaveLength(13);
+  // Every seeded instance: 15 before issue 12, plus its verify lab and TDE instance.
+  expect(fleet.instances).toHaveLength(17);
   await expect(page.getByRole('status').filter({ hasText: 'instances:' })).toHaveText(summaryOf(fleet));
-  await expect(rows(page)).toHaveCount(13);
+  await expect(rows(page)).toHaveCount(17);
+  // Nothing verifies backups here: every instance is flagged as never verified.
+  await expect(rows(page).filter({ hasText: 'r-uf6empty00000001' })).toContainText('Never verified');
   for (const [id, { name, state }] of Object.entries(SEEDED)) {
     const row = rows(page).filter({ hasText: id });
     await expect(row.getByRole('link', { name })).toBeVisible();
@@ -110,7 +113,7 @@ test('filters, sort and search live in the URL; a row opens its backups', async 
   await expect(page).toHaveURL(/[?&]state=failing/);
   await expect(rows(page)).toHaveCount(failing.length);
   await expect(page.getByRole('status').filter({ hasText: 'instances:' })).toContainText(
-    `Showing ${failing.length} of 13`,
+    `Showing ${failing.length} of 17`,
   );
   await page.getByRole('button', { name: /^cn-shanghai/ }).click();
   await expect(page).toHaveURL(/region=cn-shanghai/);
@@ -123,7 +126,7 @@ test('filters, sort and search live in the URL; a row opens its backups', async 
   await page.reload();
   await expect(rows(page)).toHaveCount(failing.length);
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(rows(page)).toHaveCount(13);
+  await expect(rows(page)).toHaveCount(17);
 
   // Sort by last success, newest first: the one that never succeeded goes last either way.
   await page.getByRole('button', { name: 'Sort by Last success' }).click();
@@ -213,5 +216,5 @@ test('a link with tz= shows the policies in that zone, in English and Chinese, a
   await page.goto('/?tz=Asia/Shanghai');
   await expect(page.getByRole('heading', { name: '备份健康状况' })).toBeVisible();
   await expect(late()).toContainText('周二、周四、周六 06:00–07:00 UTC+08:00，保留 30 天');
-  await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(/^共 13 个实例：/);
+  await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(/^共 17 个实例：/);
 });

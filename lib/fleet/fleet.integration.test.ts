@@ -89,7 +89,8 @@ afterAll(async () => {
 describe('the fleet', () => {
   it('recognises every seeded state', async () => {
     const answer = await fleet();
-    expect(answer.instances).toHaveLength(13);
+    // Every seeded instance: 15 before issue 12, plus its verify lab and TDE instance.
+    expect(answer.instances).toHaveLength(17);
     expect(stateOf(answer, HEALTH_SEED_IDS.healthy)).toMatchObject({
       state: 'ok',
       reason: { code: 'on_schedule' },
@@ -207,12 +208,12 @@ describe('GET /api/metrics', () => {
           ?.value,
       ),
     ).toBeGreaterThan(0);
-    expect(family('kvstore_index_sync_lag_seconds').metrics.length).toBe(13);
+    expect(family('kvstore_index_sync_lag_seconds').metrics.length).toBe(17);
     expect(
       Number(
         sample('kvstore_upstream_calls_total', { action: 'DescribeBackupPolicy', outcome: 'success' })?.value,
       ),
-    ).toBe(12);
+    ).toBe(16); // every instance but the one whose policy is refused
     expect(
       sample('kvstore_upstream_calls_total', { action: 'DescribeBackupPolicy', outcome: 'forbidden' })?.value,
     ).toBe('1');

@@ -16,6 +16,11 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { callRoute } from '@/lib/testing/call-route';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 import { eventually } from '@/lib/testing/eventually';
+import { getSyncEngine } from '@/lib/backup-index/sync-engine';
+import { resetConfigForTests } from '@/lib/config';
+import { fleetHealth } from '@/lib/fleet/fleet-health';
+import { fetchInstances } from '@/lib/instances/fetch-instances';
+import { metricsResponse } from '@/lib/metrics/collect';
 import { latestVerification, verificationFlag } from './status';
 import type { BackupVerification, StartAnswer, VerificationsAnswer } from './verification';
 
@@ -136,6 +141,56 @@ describe('verifying a backup from the console', () => {
       problem: { code: 'newer_version', params: { version: 13 } },
     });
     expect(verificationFlag(await latestVerification(lab))).toBe('latest_failed');
+  });
+
+  it('shows the latest verification on the fleet and in the metrics, and changes the cached pages', async () => {
+    const before = getSyncEngine().version(lab);
+    const backup = labBackup('flipped-byte');
+    expect((await verify(lab, String(backup.BackupId))).status).toBe(202);
+    const state = await finished(lab, String(backup.BackupId));
+    expect(state?.result?.status).toBe('corrupt');
+    // The backups page caches index answers by this version: a new result must not be hidden by it.
+    expect(getSyncEngine().version(lab)).not.toBe(before);
+
+    const instances = await fetchInstances(null);
+    const entries = await fleetHealth(instances);
+    expect(entries.find((e) => e.instanceId === lab)?.verification).toMatchObject({
+      flag: 'latest_failed',
+      status: 'corrupt',
+      at: state!.result!.finishedAt,
+    });
+    expect(entries.find((e) => e.instanceId === SEED_INSTANCE_IDS.empty)?.verification).toEqual({
+      flag: 'never_verified',
+      at: null,
+      status: null,
+      backupId: null,
+    });
+
+    vi.stubEnv('METRICS_TOKEN', 'metrics-token-0123456789');
+    resetConfigForTests();
+    try {
+      const text = await (await metricsResponse('Bearer metrics-token-0123456789')).text();
+      const at = Date.parse(state!.result!.finishedAt) / 1000;
+      expect(text).toContain(
+        `kvstore_backup_last_verification_timestamp_seconds{instance_id="${lab}",region="cn-hangzhou"} ${at}`,
+      );
+      expect(text).toContain(
+        `kvstore_backup_last_verification_result{instance_id="${lab}",region="cn-hangzhou",result="corrupt"} 1`,
+      );
+      expect(text).toContain(
+        `kvstore_backup_last_verification_result{instance_id="${lab}",region="cn-hangzhou",result="ok"} 0`,
+      );
+      const empty = SEED_INSTANCE_IDS.empty;
+      expect(text).toMatch(
+        new RegExp(
+          `kvstore_backup_last_verification_result\\{instance_id="${empty}",region="[a-z0-9-]+",result="never"\\} 1`,
+        ),
+      );
+      expect(text).not.toContain(`kvstore_backup_last_verification_timestamp_seconds{instance_id="${empty}"`);
+    } finally {
+      vi.stubEnv('METRICS_TOKEN', '');
+      resetConfigForTests();
+    }
   });
 
   it('knows a TDE instance is encrypted from its attributes and reads nothing', async () => {
