@@ -10,6 +10,8 @@ export async function register(): Promise<void> {
   startWarmerIfEnabled();
   const { startHealthMonitor } = await import('@/lib/alerts/monitor');
   startHealthMonitor();
+  const { startVerifySchedulerIfEnabled } = await import('@/lib/verify/scheduler');
+  startVerifySchedulerIfEnabled();
 }
 
 /** Refuses to serve with an unsafe sign-in setup, saying exactly why (rules: lib/auth/startup-check.ts). */

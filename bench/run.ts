@@ -6,13 +6,14 @@ import { measureFirstLoadJs } from './first-load-js';
 import { runInProcess } from './in-process';
 import { runOverHttp } from './over-http';
 import { runSignInSpray } from './sign-in-spray';
+import { runVerify } from './verify';
 import { startEmulator, stopAll } from './processes';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 // `js`: the first-load JavaScript of the backups page, from the production build.
-const PARTS = (process.env.BENCH_PARTS ?? 'data,http,js').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'data,http,js,verify').split(',');
 
 async function main(): Promise<void> {
   if (PARTS.includes('http') || PARTS.includes('js')) buildIfNeeded();
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   if (PARTS.includes('js')) {
     console.log('');
     for (const line of await measureFirstLoadJs(emulator)) console.log(line);
+  }
+  if (PARTS.includes('verify')) {
+    console.log('');
+    for (const line of await runVerify(emulator, ROUNDS)) console.log(line);
   }
 }
 

@@ -65,6 +65,8 @@ test("the fleet page's counts and states match the emulator's seeded states", as
   expect(fleet.instances).toHaveLength(SEEDED_COUNT);
   await expect(page.getByRole('status').filter({ hasText: 'instances:' })).toHaveText(summaryOf(fleet));
   await expect(rows(page)).toHaveCount(SEEDED_COUNT);
+  // Nothing verifies backups here: every instance is flagged as never verified.
+  await expect(rows(page).filter({ hasText: 'r-uf6empty00000001' })).toContainText('Never verified');
   for (const [id, { name, state }] of Object.entries(SEEDED)) {
     const row = rows(page).filter({ hasText: id });
     await expect(row.getByRole('link', { name })).toBeVisible();

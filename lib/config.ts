@@ -69,6 +69,22 @@ const schema = z.object({
   /** How many recent days the warmer keeps fresh. */
   INDEX_WARM_DAYS: intInRange(1, 3_650, 7),
 
+  /** Verify each instance's latest successful backup on this schedule (lib/verify/scheduler.ts). */
+  VERIFY_SCHEDULE: z
+    .enum(['off', 'hourly', 'daily', 'weekly', ''], { error: 'expected off, hourly, daily or weekly' })
+    .default('off')
+    .transform((v) => (v === '' ? 'off' : v)),
+  /** Backup files read at once by verifications, manual and scheduled together. */
+  VERIFY_MAX_CONCURRENT: intInRange(1, 16, 1),
+  /** The most bytes a second all verifications together read (0: no limit). */
+  VERIFY_MAX_BYTES_PER_SECOND: z.coerce
+    .number({ error: 'expected a whole number of bytes a second, 0 for no limit' })
+    .int('expected a whole number of bytes a second, 0 for no limit')
+    .min(0, 'expected a whole number of bytes a second, 0 for no limit')
+    .default(0),
+  /** Which presigned URL verifications read: `intranet` when the console runs on ECS in the instances' region. */
+  VERIFY_NETWORK: z.enum(['public', 'intranet'], { error: 'expected public or intranet' }).default('public'),
+
   /** Set by `npm run demo`: the three demo users are allowed, and only then. */
   KVSTORE_DEMO: z
     .enum(['0', '1', 'true', 'false', ''])

@@ -7,6 +7,7 @@ import { useFormat } from '@/components/ui/use-format';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue, useDownloadBlockText } from './cells';
 import { UPDATING_ROWS, type BackupsTable } from './data-table';
 import { DownloadActions } from './download-actions';
+import { VerificationCell } from '@/components/verify/verification-cell';
 import { downloadBlock } from './download-policy';
 import { StatusBadge } from './status-badge';
 
@@ -63,6 +64,10 @@ function BackupCard({ table, backup: b }: { table: BackupsTable; backup: Backup 
         <dd>
           <FacetValue facet="type" value={b.type} /> · <FacetValue facet="method" value={b.method} /> ·{' '}
           <FacetValue facet="mode" value={b.mode} />
+        </dd>
+        <dt>{columns('verification')}</dt>
+        <dd>
+          <VerificationCell backup={b} />
         </dd>
       </dl>
       <div className="flex items-center justify-between gap-2">

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Field } from '@/components/ui/field';
 import { Sheet } from '@/components/ui/sheet';
 import { useFormat } from '@/components/ui/use-format';
 import { useNow } from '@/components/ui/use-now';
@@ -13,15 +13,7 @@ import { CopyLinkButton } from './copy-link-button';
 import type { DownloadBlock } from './download-policy';
 import { recoverFlags } from './recover-config';
 import { StatusBadge } from './status-badge';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[minmax(7rem,10rem)_1fr] gap-2 border-b border-slate-100 py-1.5 text-sm last:border-0 dark:border-slate-800">
-      <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  );
-}
+import { VerifyPanel } from '@/components/verify/verify-panel';
 
 /** Every field of one backup, in words, with the download URLs fetched on demand. */
 export function BackupDetailsSheet({
@@ -106,6 +98,7 @@ export function BackupDetailsSheet({
               )}
             </Field>
           </dl>
+          <VerifyPanel backup={backup} />
           <section className="space-y-4" aria-label={t('urls')}>
             <BackupUrlReveal
               instanceId={instanceId}

@@ -10,6 +10,7 @@ import { useErrorMessage } from '@/components/ui/use-error-message';
 import { useFormat } from '@/components/ui/use-format';
 import { useInstances } from '@/components/shell/use-instances';
 import { InstanceHealthPanel } from '@/components/health/instance-health-panel';
+import { VerifyProvider } from '@/components/verify/verify-context';
 import { BackupsBody } from './backups-body';
 import { BackupsFreshness } from './backups-freshness';
 import { BackupsHeader } from './backups-header';
@@ -116,7 +117,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
     },
   });
 
-  return (
+  const page = (
     <div className="space-y-4">
       <BackupsHeader instanceId={instanceId} instance={instance} />
       <ZoneNotice />
@@ -195,5 +196,10 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
         />
       )}
     </div>
+  );
+  return (
+    <VerifyProvider instanceId={instanceId} role={user.role} backups={data?.rows}>
+      {page}
+    </VerifyProvider>
   );
 }

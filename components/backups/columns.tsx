@@ -9,6 +9,7 @@ import { downloadBlock } from './download-policy';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
 import { SetActions, SetNodesToggle, SetStatusCell } from './set-cells';
 import { StatusBadge } from './status-badge';
+import { VerificationCell } from '@/components/verify/verification-cell';
 
 const helper = createColumnHelper<typeof backupsTableFeatures, Backup>();
 const mono = 'font-mono text-xs';
@@ -102,6 +103,11 @@ export const backupColumns = helper.columns([
         onClick={(opener) => metaOf(table).showDetails(row.original, opener)}
       />
     ),
+  }),
+  helper.display({
+    id: 'verification',
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ row }) => <VerificationCell backup={row.original} />,
   }),
   helper.display({
     id: 'actions',

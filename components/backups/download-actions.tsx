@@ -13,7 +13,7 @@ import { useDownloadBlockText } from './cells';
 import { fetchDownloadLink, startDownload } from './download-link';
 import type { DownloadBlock } from './download-policy';
 
-// The menu's items (copying URLs, the wget command) load with the menu, not with the page.
+// The menu's items (copying URLs, the wget command, Verify) load with the menu, not with the page.
 const DownloadOptionsItems = dynamic(
   () => import('./download-options-items').then((m) => m.DownloadOptionsItems),
   { ssr: false },
@@ -91,7 +91,7 @@ export function DownloadActions({
         <MenuContent align="end">
           <DownloadOptionsItems
             instanceId={instanceId}
-            backupId={backup.backupId}
+            backup={backup}
             reason={reason}
             onShowDetails={() => onShowDetails(menuButton.current)}
           />

@@ -5,20 +5,22 @@ import { useTranslations } from 'next-intl';
 import { MenuItem, MenuSeparator } from '@/components/ui/menu';
 import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';
+import { VerifyMenuItem } from '@/components/verify/verify-menu-item';
+import type { Backup } from '@/lib/aliyun/types';
 import { copyText, fetchDownloadLink } from './download-link';
 import { wgetCommand } from '@/lib/backups/shell-script';
 
 type CopyKind = 'public' | 'intranet' | 'wget';
 
-/** A backup's download options: its details, and a fresh URL or wget command to copy. */
+/** A backup's download options: its details, Verify, and a fresh URL or wget command to copy. */
 export function DownloadOptionsItems({
   instanceId,
-  backupId,
+  backup,
   reason,
   onShowDetails,
 }: {
   instanceId: string;
-  backupId: string;
+  backup: Backup;
   /** Why nothing can be copied, shown at the top, or null. */
   reason: string | null;
   onShowDetails: () => void;
@@ -26,6 +28,7 @@ export function DownloadOptionsItems({
   const t = useTranslations('backups.download');
   const notify = useNotify();
   const errorMessage = useErrorMessage();
+  const { backupId } = backup;
 
   async function copy(kind: CopyKind) {
     try {
@@ -43,6 +46,7 @@ export function DownloadOptionsItems({
         <FileText aria-hidden className="h-4 w-4" />
         {t('details')}
       </MenuItem>
+      <VerifyMenuItem backup={backup} />
       <MenuSeparator />
       {reason && <p className="max-w-64 px-2 py-1 text-xs text-slate-600 dark:text-slate-300">{reason}</p>}
       <MenuItem disabled={Boolean(reason)} onSelect={() => void copy('public')}>

@@ -17,6 +17,8 @@ import type { BackupsTableMeta } from './data-table-features';
 import { DataTablePagination } from './data-table-pagination';
 import { pageCount } from './pagination';
 import { NodeTable } from './set-cells';
+import { VerifyJobControls } from '@/components/verify/verify-job-controls';
+import { VerifyProvider } from '@/components/verify/verify-context';
 
 /** A classic cluster grouped by job: one row per whole job (the API never splits one across pages). */
 export function JobsTable({
@@ -70,57 +72,66 @@ function JobStatusText({ job }: { job: JobSummary }) {
   );
 }
 
+/** One job with all its shards, from the index (the row's verification and its expanded shards share it). */
+function useJobDetail(instanceId: string, jobId: string) {
+  return useQuery({
+    queryKey: ['job', instanceId, jobId],
+    queryFn: ({ signal }) =>
+      fetchJson<JobDetail>(
+        `/api/instances/${encodeURIComponent(instanceId)}/backups/jobs/${encodeURIComponent(jobId)}`,
+        { signal },
+      ),
+  });
+}
+
 function JobRow({ job, meta }: { job: JobSummary; meta: BackupsTableMeta }) {
   const t = useTranslations('kinds.jobs');
   const f = meta.format;
   const [open, setOpen] = useState(false);
+  const shards = useJobDetail(meta.instanceId, job.jobId).data?.backups;
   const Chevron = open ? ChevronDown : ChevronRight;
   return (
-    <li className="space-y-2 p-3 text-sm">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <button
-          type="button"
-          aria-expanded={open}
-          onClick={() => setOpen(!open)}
-          className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
-        >
-          <Chevron aria-hidden className="h-4 w-4" />
-          {t('job')} <span className="font-mono text-xs">{job.jobId}</span>
-        </button>
-        <JobStatusText job={job} />
-        <span className="text-slate-700 tabular-nums dark:text-slate-300">
-          {t('period', {
-            start: f.dateTime(job.startTime, true),
-            end: job.endTime ? f.dateTime(job.endTime, true) : t('running'),
-          })}
-        </span>
-        <ExactBytes bytes={job.size} className="text-slate-700 tabular-nums dark:text-slate-300">
-          {f.bytes(job.size)}
-        </ExactBytes>
-        {can(meta.role, 'download') && (
-          <Button size="sm" onClick={(e) => meta.downloadJob(job.jobId, e.currentTarget)}>
-            <FileDown aria-hidden className="h-4 w-4" />
-            {t('download')}
-            <span className="sr-only"> {t('downloadOf', { id: job.jobId })}</span>
-          </Button>
-        )}
-      </div>
-      {open && <JobShards jobId={job.jobId} meta={meta} />}
-    </li>
+    <VerifyProvider instanceId={meta.instanceId} role={meta.role} backups={shards}>
+      <li className="space-y-2 p-3 text-sm">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <button
+            type="button"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            className="inline-flex items-center gap-1 rounded font-medium focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
+            <Chevron aria-hidden className="h-4 w-4" />
+            {t('job')} <span className="font-mono text-xs">{job.jobId}</span>
+          </button>
+          <JobStatusText job={job} />
+          <span className="text-slate-700 tabular-nums dark:text-slate-300">
+            {t('period', {
+              start: f.dateTime(job.startTime, true),
+              end: job.endTime ? f.dateTime(job.endTime, true) : t('running'),
+            })}
+          </span>
+          <ExactBytes bytes={job.size} className="text-slate-700 tabular-nums dark:text-slate-300">
+            {f.bytes(job.size)}
+          </ExactBytes>
+          {can(meta.role, 'download') && (
+            <Button size="sm" onClick={(e) => meta.downloadJob(job.jobId, e.currentTarget)}>
+              <FileDown aria-hidden className="h-4 w-4" />
+              {t('download')}
+              <span className="sr-only"> {t('downloadOf', { id: job.jobId })}</span>
+            </Button>
+          )}
+          {shards && <VerifyJobControls jobId={job.jobId} backups={shards} />}
+        </div>
+        {open && <JobShards jobId={job.jobId} meta={meta} />}
+      </li>
+    </VerifyProvider>
   );
 }
 
 function JobShards({ jobId, meta }: { jobId: string; meta: BackupsTableMeta }) {
   const t = useTranslations('kinds.jobs');
   const errorMessage = useErrorMessage();
-  const detail = useQuery({
-    queryKey: ['job', meta.instanceId, jobId],
-    queryFn: ({ signal }) =>
-      fetchJson<JobDetail>(
-        `/api/instances/${encodeURIComponent(meta.instanceId)}/backups/jobs/${encodeURIComponent(jobId)}`,
-        { signal },
-      ),
-  });
+  const detail = useJobDetail(meta.instanceId, jobId);
   if (detail.isPending) return <p role="status">{t('loading', { id: jobId })}</p>;
   if (detail.isError)
     return (

@@ -10,6 +10,8 @@ import type { BackupsTableMeta } from './data-table-features';
 import { downloadBlock, setDownloadBlock } from './download-policy';
 import { DownloadActions } from './download-actions';
 import { StatusBadge } from './status-badge';
+import { VerificationCell } from '@/components/verify/verification-cell';
+import { VerifyProvider } from '@/components/verify/verify-context';
 
 // A cloud-native cluster's backup set in the table: its status with the nodes it lacks, a toggle that
 // shows its nodes below it, each downloadable, and one script for the whole set.
@@ -88,59 +90,66 @@ export function NodeTable({
   meta: BackupsTableMeta;
 }) {
   const t = useTranslations('kinds.set');
+  const columns = useTranslations('backups.columns');
   const f = meta.format;
   const cell = 'px-3 py-1.5 align-middle';
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-slate-600 dark:text-slate-300">
-        <tr>
-          {[t('node'), t('status'), t('size'), t('start'), t('end')].map((h) => (
-            <th key={h} scope="col" className={`${cell} font-medium`}>
-              {h}
+    // The nodes' verifications, asked for together (the page's own rows are the set or job rows).
+    <VerifyProvider instanceId={meta.instanceId} role={meta.role} backups={backups}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-slate-600 dark:text-slate-300">
+          <tr>
+            {[t('node'), t('status'), t('size'), t('start'), t('end'), columns('verification')].map((h) => (
+              <th key={h} scope="col" className={`${cell} font-medium`}>
+                {h}
+              </th>
+            ))}
+            <th scope="col" className={cell}>
+              <span className="sr-only">{t('actions')}</span>
             </th>
-          ))}
-          <th scope="col" className={cell}>
-            <span className="sr-only">{t('actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {backups.map((node) => (
-          <tr key={node.backupId} className="border-t border-slate-200 dark:border-slate-700">
-            <td className={`${cell} font-mono text-xs whitespace-nowrap`}>
-              {node.nodeInstanceId ?? <NoValue />}
-            </td>
-            <td className={cell}>
-              <StatusBadge status={node.status} />
-            </td>
-            <td className={cell}>
-              <ExactBytes bytes={node.size} className="whitespace-nowrap tabular-nums">
-                {f.bytes(node.size)}
-              </ExactBytes>
-            </td>
-            <td className={`${cell} whitespace-nowrap tabular-nums`}>
-              <time dateTime={node.startTime}>{f.dateTime(node.startTime, true)}</time>
-            </td>
-            <td className={`${cell} whitespace-nowrap tabular-nums`}>
-              {node.endTime ? (
-                <time dateTime={node.endTime}>{f.dateTime(node.endTime, true)}</time>
-              ) : (
-                <NoValue />
-              )}
-            </td>
-            <td className={cell}>
-              <DownloadActions
-                instanceId={meta.instanceId}
-                backup={node}
-                block={downloadBlock(node, meta.role)}
-                onShowDetails={(opener) => meta.showDetails(node, opener)}
-              />
-            </td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {backups.map((node) => (
+            <tr key={node.backupId} className="border-t border-slate-200 dark:border-slate-700">
+              <td className={`${cell} font-mono text-xs whitespace-nowrap`}>
+                {node.nodeInstanceId ?? <NoValue />}
+              </td>
+              <td className={cell}>
+                <StatusBadge status={node.status} />
+              </td>
+              <td className={cell}>
+                <ExactBytes bytes={node.size} className="whitespace-nowrap tabular-nums">
+                  {f.bytes(node.size)}
+                </ExactBytes>
+              </td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                <time dateTime={node.startTime}>{f.dateTime(node.startTime, true)}</time>
+              </td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                {node.endTime ? (
+                  <time dateTime={node.endTime}>{f.dateTime(node.endTime, true)}</time>
+                ) : (
+                  <NoValue />
+                )}
+              </td>
+              <td className={cell}>
+                <VerificationCell backup={node} />
+              </td>
+              <td className={cell}>
+                <DownloadActions
+                  instanceId={meta.instanceId}
+                  backup={node}
+                  block={downloadBlock(node, meta.role)}
+                  onShowDetails={(opener) => meta.showDetails(node, opener)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </VerifyProvider>
   );
 }
 

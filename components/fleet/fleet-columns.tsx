@@ -20,6 +20,9 @@ export interface CellContext {
   architecture: (e: FleetEntry) => string;
   never: string;
   stripLabel: string;
+  neverVerified: string;
+  /** "Latest verification failed: corrupt", for a failed one. */
+  verificationFailed: (e: FleetEntry) => string;
 }
 
 export interface FleetColumn {
@@ -74,5 +77,20 @@ export const FLEET_COLUMNS: FleetColumn[] = [
     id: 'architecture',
     className: 'whitespace-nowrap',
     cell: (e, ctx) => ctx.architecture(e),
+  },
+  {
+    id: 'verified',
+    className: 'whitespace-nowrap',
+    cell: (e, ctx) =>
+      e.verification.at === null ? (
+        <span className="text-xs font-medium text-amber-800 dark:text-amber-200">{ctx.neverVerified}</span>
+      ) : (
+        <div className="space-y-0.5">
+          <RelativeTime iso={e.verification.at} />
+          {e.verification.flag === 'latest_failed' && (
+            <p className="text-xs font-medium text-red-700 dark:text-red-300">{ctx.verificationFailed(e)}</p>
+          )}
+        </div>
+      ),
   },
 ];

@@ -4,8 +4,16 @@ import type { FleetEntry } from '@/lib/fleet/fleet-health';
 import type { HealthState, PolicyVersion } from '@/lib/health/types';
 import { countByRegion, countByState, parseSort, viewFleet } from './fleet-view-logic';
 
-function entry(id: string, name: string, state: HealthState, regionId: string, lastSuccessAt: string | null) {
+function entry(
+  id: string,
+  name: string,
+  state: HealthState,
+  regionId: string,
+  lastSuccessAt: string | null,
+  verification: Pick<FleetEntry['verification'], 'flag' | 'at'> = { flag: 'never_verified', at: null },
+) {
   return {
+    verification,
     instanceId: id,
     name,
     regionId,
@@ -18,8 +26,14 @@ function entry(id: string, name: string, state: HealthState, regionId: string, l
 }
 
 const FLEET = [
-  entry('r-bp1a', 'orders', 'ok', 'cn-hangzhou', '2026-05-13T02:00:00Z'),
-  entry('r-bp1b', 'payments', 'late', 'cn-hangzhou', '2026-05-01T02:00:00Z'),
+  entry('r-bp1a', 'orders', 'ok', 'cn-hangzhou', '2026-05-13T02:00:00Z', {
+    flag: 'verified',
+    at: '2026-05-13T03:00:00Z',
+  }),
+  entry('r-bp1b', 'payments', 'late', 'cn-hangzhou', '2026-05-01T02:00:00Z', {
+    flag: 'latest_failed',
+    at: '2026-05-12T03:00:00Z',
+  }),
   entry('r-uf6c', 'feed', 'failing', 'cn-shanghai', null),
   entry('r-uf6d', 'empty', 'no_backups', 'cn-shanghai', null),
 ];
@@ -34,6 +48,9 @@ describe('viewFleet', () => {
     expect(view({ sort: 'lastSuccess.asc' })).toEqual(['payments', 'orders', 'empty', 'feed']);
     expect(view({ sort: 'instance.asc' })).toEqual(['empty', 'feed', 'orders', 'payments']);
     expect(view({ sort: 'bogus' })).toEqual(view({}));
+    // Last verified, worst first: the latest verification failed, then never verified, then the oldest.
+    expect(view({ sort: 'verified.asc' })).toEqual(['payments', 'empty', 'feed', 'orders']);
+    expect(view({ sort: 'verified.desc' })).toEqual(['orders', 'empty', 'feed', 'payments']);
   });
 
   it('filters by state and region and searches names, ids and regions', () => {

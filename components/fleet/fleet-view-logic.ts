@@ -15,6 +15,7 @@ export const FLEET_SORT_FIELDS = [
   'days',
   'region',
   'architecture',
+  'verified',
 ] as const;
 export type FleetSortField = (typeof FLEET_SORT_FIELDS)[number];
 
@@ -32,6 +33,13 @@ export const SORT_VALUES: Record<FleetSortField, (e: FleetEntry) => SortValue> =
   days: (e) => e.health.days.filter((d) => d.kind === 'success').length,
   region: (e) => e.regionId,
   architecture: (e) => e.architecture,
+  // Worst first: the latest verification failed, never verified, then the longest ago.
+  verified: (e) =>
+    e.verification.flag === 'latest_failed'
+      ? -2
+      : e.verification.at === null
+        ? -1
+        : Date.parse(e.verification.at),
 };
 
 export function parseSort(sort: string): { field: FleetSortField; desc: boolean } {

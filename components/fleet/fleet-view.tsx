@@ -54,6 +54,8 @@ export function FleetView() {
     },
     never: t('never'),
     stripLabel: t('stripLabel'),
+    neverVerified: t('verification.never'),
+    verificationFailed: (e) => t('verification.failed', { status: e.verification.status ?? '' }),
   };
   const parts = HEALTH_STATES.filter((s) => stateCounts[s] > 0)
     .map((s) => t('summaryPart', { count: stateCounts[s], state: t(`stateLower.${s}`) }))

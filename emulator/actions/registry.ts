@@ -4,6 +4,7 @@ import { describeBackupPolicy } from './describe-backup-policy';
 import { describeBackups } from './describe-backups';
 import { describeClusterBackupList } from './describe-cluster-backup-list';
 import { describeInstanceAttribute } from './describe-instance-attribute';
+import { describeInstanceTdeStatus } from './describe-instance-tde-status';
 import { describeInstances } from './describe-instances';
 import { describeRegions } from './describe-regions';
 
@@ -17,4 +18,5 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeClusterBackupList: describeClusterBackupList,
   DescribeBackupTasks: describeBackupTasks,
   DescribeInstanceAttribute: describeInstanceAttribute,
+  DescribeInstanceTDEStatus: describeInstanceTdeStatus,
 };

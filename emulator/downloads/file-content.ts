@@ -3,31 +3,15 @@ import { createRng, hashString } from '../seed/prng';
 
 const BLOCK = 64 * 1024;
 
-function rdbString(text: string): Buffer {
-  // RDB length-prefixed string; every aux value here is shorter than 64 bytes.
-  return Buffer.concat([Buffer.from([text.length]), Buffer.from(text, 'latin1')]);
-}
-
-const RDB_VERSION: Record<string, string> = { '4.0': '0008', '5.0': '0009', '6.0': '0009', '7.0': '0011' };
-
-/** The first bytes of the file, so `file`, `redis-check-rdb` or a curious human see something plausible. */
-export function fileHeader(fileName: string, engineVersion: string, startMs: number): Buffer {
+/** The first bytes of a file that is not an RDB, so `file` or a curious human see something plausible. */
+export function fileHeader(fileName: string, startMs: number): Buffer {
   if (fileName.endsWith('.tar.gz')) {
     const mtime = Buffer.alloc(4);
     mtime.writeUInt32LE(Math.floor(startMs / 1000));
     return Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), mtime, Buffer.from([0x00, 0x03])]);
   }
   if (fileName.endsWith('.aof')) return Buffer.from('*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n');
-  const aux = (k: string, v: string) => Buffer.concat([Buffer.from([0xfa]), rdbString(k), rdbString(v)]);
-  return Buffer.concat([
-    Buffer.from(`REDIS${RDB_VERSION[engineVersion] ?? '0009'}`, 'latin1'),
-    aux('redis-ver', `${engineVersion}.0`),
-    aux('redis-bits', '64'),
-    aux('ctime', String(Math.floor(startMs / 1000))),
-    aux('used-mem', '1048576'),
-    aux('aof-preamble', '0'),
-    Buffer.from([0xfe, 0x00]),
-  ]);
+  return Buffer.alloc(0);
 }
 
 /**

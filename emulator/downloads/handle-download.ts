@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Dataset } from '../seed';
-import { fileHeader, fileStream } from './file-content';
+import { backupFile } from './backup-file';
 import { ossRequestId, sendOssError } from './oss-error';
 import { checkPresigned } from './presign';
 import { parseRange } from './range';
@@ -70,9 +70,8 @@ export async function handleDownload(
     res.end();
     return;
   }
-  const header = fileHeader(fileName, backup.EngineVersion, Date.parse(backup.BackupStartTime));
   try {
-    await pipeline(fileStream(`${backup.BackupId}`, header, start, end), res);
+    await pipeline(backupFile(ctx.dataset, object.instanceId, backup, fileName)(start, end), res);
   } catch {
     // The client went away mid-download (wget interrupted, tab closed): nothing left to answer.
   }

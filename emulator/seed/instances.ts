@@ -2,6 +2,7 @@ import { KIND_DEFS, KIND_INSTANCE_IDS } from './kinds-instances';
 import { HEALTH_DEFS } from './health-instances';
 import { DAY_MS, isoSeconds } from './time-format';
 import type { KVStoreInstance } from './types';
+import { VERIFY_LAB_DEFS, VERIFY_LAB_IDS } from './verify-lab';
 
 export const SEED_INSTANCE_IDS = {
   /** The seed page's example instance: only its three 2019 backups, served exactly as documented. */
@@ -24,6 +25,7 @@ export const SEED_INSTANCE_IDS = {
    */
   bulk: 'r-t4nbulk000000001',
   ...KIND_INSTANCE_IDS,
+  ...VERIFY_LAB_IDS,
 } as const;
 
 export type SeedInstanceKey = keyof typeof SEED_INSTANCE_IDS;
@@ -61,6 +63,8 @@ export interface SeedInstance {
   plan: BackupPlan;
   /** The doc example serves numbers as strings, like the seed page's JSON. */
   numbersAsStrings: boolean;
+  /** TDE (transparent data encryption) on: DescribeInstanceTDEStatus says Enabled, backup files are encrypted. */
+  tde: boolean;
 }
 
 const NO_PLAN: BackupPlan = {
@@ -89,6 +93,7 @@ export interface InstanceDef extends Partial<KVStoreInstance> {
   Capacity: number;
   ageDays: number;
   plan: Partial<BackupPlan>;
+  tde?: boolean;
 }
 
 const DEFS: InstanceDef[] = [
@@ -226,6 +231,7 @@ const DEFS: InstanceDef[] = [
     ageDays: 0,
     plan: { kind: 'none' },
   },
+  ...VERIFY_LAB_DEFS,
 ];
 
 function bulkDef(count: number): InstanceDef {
@@ -271,7 +277,7 @@ export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[]
     ...(opts.scaleBackups === undefined ? [] : [bulkDef(opts.scaleBackups)]),
   ];
   return defs.map((def) => {
-    const { ageDays, plan, ...fields } = def;
+    const { ageDays, plan, tde, ...fields } = def;
     const created = now.getTime() - ageDays * DAY_MS - 3 * 3_600_000;
     const prefix = REGION_PREFIX[def.RegionId] ?? 'xx1';
     const raw: KVStoreInstance = {
@@ -293,6 +299,11 @@ export function seedInstances(now: Date, opts: SeedOptions = {}): SeedInstance[]
       ...fields,
     };
     if (raw.ChargeType === 'PostPaid') raw.EndTime = '2999-09-08T16:00:00Z';
-    return { raw, plan: { ...NO_PLAN, ...plan }, numbersAsStrings: plan.kind === 'doc-example' };
+    return {
+      raw,
+      plan: { ...NO_PLAN, ...plan },
+      numbersAsStrings: plan.kind === 'doc-example',
+      tde: tde ?? false,
+    };
   });
 }

@@ -8,7 +8,12 @@ import { normalizeBackupPolicy, type BackupPolicy } from './backup-policy';
 import { UpstreamBudget } from './budget';
 import { getSharedCredential, resetCredentialsForTests } from './credentials';
 import { AliyunError, toAliyunError } from './errors';
-import { normalizeBackupsPage, normalizeInstancesPage, normalizeRegions } from './normalize';
+import {
+  normalizeBackupsPage,
+  normalizeInstancesPage,
+  normalizeRegions,
+  normalizeTdeStatus,
+} from './normalize';
 import {
   normalizeBackupTasks,
   normalizeClusterSetsPage,
@@ -40,6 +45,8 @@ export interface KvstoreClient {
   describeBackupTasks(regionId: string, instanceId: string): Promise<BackupTask[]>;
   describeInstanceAttribute(regionId: string, instanceId: string): Promise<InstanceAttribute>;
   describeBackupPolicy(regionId: string, instanceId: string): Promise<BackupPolicy>;
+  /** Whether TDE encrypts the instance's data files (and so its backups); null when the answer says neither. */
+  describeInstanceTdeStatus(regionId: string, instanceId: string): Promise<boolean | null>;
 }
 
 export interface KvstoreClientDeps {
@@ -166,6 +173,12 @@ export function createKvstoreClient(deps: KvstoreClientDeps): KvstoreClient {
     async describeRegions() {
       const regionId = deps.defaultRegionId ?? 'cn-hangzhou';
       return normalizeRegions(await call(regionId, 'DescribeRegions', { AcceptLanguage: 'en-US' }));
+    },
+
+    async describeInstanceTdeStatus(regionId, instanceId) {
+      return normalizeTdeStatus(
+        await call(regionId, 'DescribeInstanceTDEStatus', { InstanceId: instanceId }),
+      );
     },
   };
 }

@@ -128,6 +128,14 @@ export function normalizeRegions(body: unknown): Region[] {
   });
 }
 
+/** `TDEStatus` is `Enabled` or `Disable` (sic); anything else is unknown. */
+export function normalizeTdeStatus(body: unknown): boolean | null {
+  const status = toText(field(unwrap(body, 'DescribeInstanceTDEStatusResponse'), 'TDEStatus'));
+  if (status === 'Enabled') return true;
+  if (status === 'Disable' || status === 'Disabled') return false;
+  return null;
+}
+
 /** The SDK hands back `{ headers, statusCode, body }`; the docs wrap the body in `{ "<Action>Response": … }`. */
 export function unwrap(body: unknown, wrapper: string): unknown {
   let root = body;

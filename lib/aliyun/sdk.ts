@@ -11,7 +11,8 @@ export type RpcAction =
   | 'DescribeRegions'
   | 'DescribeClusterBackupList'
   | 'DescribeBackupTasks'
-  | 'DescribeInstanceAttribute';
+  | 'DescribeInstanceAttribute'
+  | 'DescribeInstanceTDEStatus';
 
 /** The generated SDK sends every action as POST except this one, which it sends as GET. */
 const GET_ACTIONS: ReadonlySet<RpcAction> = new Set(['DescribeClusterBackupList']);

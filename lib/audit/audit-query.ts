@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'sessions_revoked',
   'denied',
   'job_script',
+  'verify',
+  'verify_cancel',
+  'verify_result',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

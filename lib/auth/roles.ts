@@ -4,13 +4,16 @@
 export const ROLES = ['viewer', 'downloader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** `audit`: read the audit log; `admin`: see how the console itself is doing (the backup index). */
-export type Permission = 'browse' | 'download' | 'audit' | 'admin';
+/**
+ * `verify`: read a backup file to check it (it costs the transfer); `audit`: read the audit log; `admin`: see
+ * how the console itself is doing (the backup index).
+ */
+export type Permission = 'browse' | 'download' | 'verify' | 'audit' | 'admin';
 
 const grants: Record<Role, readonly Permission[]> = {
   viewer: ['browse'],
-  downloader: ['browse', 'download'],
-  admin: ['browse', 'download', 'audit', 'admin'],
+  downloader: ['browse', 'download', 'verify'],
+  admin: ['browse', 'download', 'verify', 'audit', 'admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -208,6 +208,42 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('alert_outbox_created').on('alert_outbox').column('created_ms').execute();
     },
   },
+  '012_verifications': {
+    // The latest verification of each backup (lib/verify/): one row per backup, replaced by the next run.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('verifications')
+        .addColumn('instance_id', 'text', (c) => c.notNull())
+        .addColumn('backup_id', 'text', (c) => c.notNull())
+        .addColumn('job_id', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('problem_code', 'text')
+        .addColumn('problem_offset', 'bigint')
+        .addColumn('problem_params', 'text')
+        .addColumn('rdb_version', 'integer')
+        .addColumn('redis_version', 'text')
+        .addColumn('created_at', 'text')
+        .addColumn('key_count', 'bigint', (c) => c.notNull())
+        .addColumn('expire_count', 'bigint', (c) => c.notNull())
+        .addColumn('keys_by_db', 'text', (c) => c.notNull())
+        .addColumn('keys_by_type', 'text', (c) => c.notNull())
+        .addColumn('checksum', 'text')
+        .addColumn('bytes_read', 'bigint', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('duration_ms', 'bigint', (c) => c.notNull())
+        .addColumn('started_ms', 'bigint', (c) => c.notNull())
+        .addColumn('finished_ms', 'bigint', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('username', 'text')
+        .addPrimaryKeyConstraint('verifications_pk', ['instance_id', 'backup_id'])
+        .execute();
+      await db.schema
+        .createIndex('verifications_finished')
+        .on('verifications')
+        .columns(['instance_id', 'finished_ms'])
+        .execute();
+    },
+  },
   '013_a_sync_leases': {
     // Who is syncing which interval of an instance, until when: replicas on one database sync an interval
     // once, and a dead holder's lease runs out. Progress is kept here so a waiting replica can show it.

@@ -139,10 +139,11 @@ async function refresh(instances: readonly Instance[], now: number): Promise<voi
  * Reads the policies that are older than POLICY_FRESH_MS, in the background; one refresh at a time (a second
  * call while one runs joins it). Settles when done; never rejects.
  */
+const refreshState = () =>
+  processSingleton<{ running: Promise<void> | null }>('policy-refresh', () => ({ running: null }));
+
 export function refreshPolicies(instances: readonly Instance[]): Promise<void> {
-  const state = processSingleton<{ running: Promise<void> | null }>('policy-refresh', () => ({
-    running: null,
-  }));
+  const state = refreshState();
   state.running ??= detached(() =>
     refresh(instances, Date.now())
       .catch((err: unknown) =>
@@ -151,4 +152,9 @@ export function refreshPolicies(instances: readonly Instance[]): Promise<void> {
       .finally(() => (state.running = null)),
   );
   return state.running;
+}
+
+/** Settles when no policy refresh runs: a test closes the database only after the background work is done. */
+export async function policyRefreshSettledForTests(): Promise<void> {
+  await refreshState().running;
 }

@@ -160,6 +160,32 @@ export interface SyncLeasesTable {
   total: number | null;
 }
 
+/** The latest verification of a backup (lib/verify/). JSON in the `*_params` and `keys_by_*` columns. */
+export interface VerificationsTable {
+  instance_id: string;
+  backup_id: string;
+  job_id: string | null;
+  status: string;
+  problem_code: string | null;
+  problem_offset: number | null;
+  problem_params: string | null;
+  rdb_version: number | null;
+  redis_version: string | null;
+  created_at: string | null;
+  key_count: number;
+  expire_count: number;
+  keys_by_db: string;
+  keys_by_type: string;
+  checksum: string | null;
+  bytes_read: number;
+  size: number;
+  duration_ms: number;
+  started_ms: number;
+  finished_ms: number;
+  origin: string;
+  username: string | null;
+}
+
 export interface IndexDatabase {
   backups: BackupsTable;
   backup_days: BackupDaysTable;
@@ -174,4 +200,5 @@ export interface IndexDatabase {
   health_state: HealthStateTable;
   alert_outbox: AlertOutboxTable;
   sync_leases: SyncLeasesTable;
+  verifications: VerificationsTable;
 }

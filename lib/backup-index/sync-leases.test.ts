@@ -70,6 +70,7 @@ function fakeUpstream(n: number) {
     describeBackupTasks: async () => [],
     describeInstanceAttribute: () => Promise.reject(new Error('the engine is given the kind')),
     describeBackupPolicy: () => Promise.reject(new Error('not asked by the sync engine')),
+    describeInstanceTdeStatus: () => Promise.reject(new Error('not asked by the sync engine')),
   };
   return {
     client,

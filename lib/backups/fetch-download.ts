@@ -72,12 +72,42 @@ function expiryOf(url: URL): string | undefined {
   return undefined;
 }
 
-/** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
-export function checkedLink(
-  backup: BackupWithUrls,
+/**
+ * Asks Alibaba Cloud again for one backup, so its presigned URLs are fresh. A cloud-native cluster's node backup
+ * is asked for through its set.
+ */
+export async function fetchFreshBackup(
   instanceId: string,
-  variant: 'public' | 'intranet',
-): DownloadLink {
+  backupId: string,
+  scope: readonly string[] | null,
+): Promise<BackupWithUrls> {
+  const instance = await fetchInstance(instanceId, scope);
+  const kind = await instanceKindWithin(instance);
+  const backup =
+    kind.kind === 'cloud-native-cluster'
+      ? await freshNodeBackup(instance.regionId, instanceId, backupId)
+      : (
+          await beforeDeadline(
+            getKvstoreClient().describeBackups({
+              regionId: instance.regionId,
+              instanceId,
+              backupId,
+              startTime: ANY_TIME_START,
+              endTime: toMinute(Date.now() + 86_400_000),
+              pageSize: 30,
+              pageNumber: 1,
+              needAof: kind.logStartTime !== null,
+            }),
+            `no fresh download link for backup ${backupId}; try again.`,
+          )
+        ).backups.find((b) => b.backupId === backupId);
+  if (!backup)
+    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
+  return backup;
+}
+
+/** The backup's presigned URL of that variant, checked to point where a download may go. */
+export function downloadUrlOf(backup: BackupWithUrls, variant: 'public' | 'intranet'): URL {
   const { backupId } = backup;
   if (backup.status !== 'Success') {
     throw new ApiError(
@@ -102,46 +132,31 @@ export function checkedLink(
       `The ${variant} download URL for backup ${backupId} points at ${url.host}, which is neither Alibaba Cloud over https nor the configured endpoint; refusing to send you there.`,
     );
   }
+  return url;
+}
+
+/** Checks where a fresh presigned URL points and shapes it as the download route hands it out. */
+export function checkedLink(
+  backup: BackupWithUrls,
+  instanceId: string,
+  variant: 'public' | 'intranet',
+): DownloadLink {
+  const url = downloadUrlOf(backup, variant);
   return {
     url: url.toString(),
-    fileName: fileNameFrom(url, `${instanceId}_${backupId}.rdb`),
+    fileName: fileNameFrom(url, `${instanceId}_${backup.backupId}.rdb`),
     expiresAt: expiryOf(url),
   };
 }
 
-/**
- * Asks Alibaba Cloud again for one backup, so the presigned URL is fresh, and checks where it points. A
- * cloud-native cluster's node backup is asked for through its set.
- */
+/** A fresh presigned URL for one backup, checked to point where a download may go. */
 export async function fetchDownloadLink(
   instanceId: string,
   backupId: string,
   variant: 'public' | 'intranet',
   scope: readonly string[] | null,
 ): Promise<DownloadLink> {
-  const instance = await fetchInstance(instanceId, scope);
-  const kind = await instanceKindWithin(instance);
-  const backup =
-    kind.kind === 'cloud-native-cluster'
-      ? await freshNodeBackup(instance.regionId, instanceId, backupId)
-      : (
-          await beforeDeadline(
-            getKvstoreClient().describeBackups({
-              regionId: instance.regionId,
-              instanceId,
-              backupId,
-              startTime: ANY_TIME_START,
-              endTime: toMinute(Date.now() + 86_400_000),
-              pageSize: 30,
-              pageNumber: 1,
-              needAof: kind.logStartTime !== null,
-            }),
-            `no fresh download link for backup ${backupId}; try again.`,
-          )
-        ).backups.find((b) => b.backupId === backupId);
-  if (!backup)
-    throw new ApiError(404, 'not_found', `Backup ${backupId} of instance ${instanceId} was not found.`);
-  return checkedLink(backup, instanceId, variant);
+  return checkedLink(await fetchFreshBackup(instanceId, backupId, scope), instanceId, variant);
 }
 
 /** A node backup, fresh from its set (the index knows which set and when it started). */

@@ -8,6 +8,7 @@ import { getAllSyncStates, loadAllCoverage, type SyncState } from '@/lib/backup-
 import { toAttempts, type BackupFact } from '@/lib/health/attempts';
 import { evaluateHealth } from '@/lib/health/evaluate';
 import { DAY_MS, HORIZON_DAYS, type InstanceHealth, type PolicyVersion } from '@/lib/health/types';
+import { instanceVerification, instanceVerifications, type InstanceVerification } from '@/lib/verify/status';
 
 // Every instance's health, from the index alone: its policy versions, its full backups of the last 30 days
 // (and the week before, for the size median), what the index covers and the last sync error. A handful of
@@ -23,6 +24,8 @@ export interface FleetEntry {
   health: InstanceHealth;
   /** The policy in force now (null until read). */
   policy: Omit<PolicyVersion, 'from'> | null;
+  /** When the instance was last verified and how that went (lib/verify/status.ts). */
+  verification: InstanceVerification;
 }
 
 /** The newest stretch the index covers without a gap (pieces touch where the recent edge was split off). */
@@ -80,11 +83,12 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
   const db = await getIndexDb();
   const from = (Math.floor(now / DAY_MS) - HORIZON_DAYS - 7) * DAY_MS;
   const ids = instances.map((i) => i.instanceId);
-  const [policies, coverage, states, facts] = await Promise.all([
+  const [policies, coverage, states, facts, verifications] = await Promise.all([
     loadPolicies(db),
     loadAllCoverage(db),
     getAllSyncStates(db),
     loadBackupFacts(db, ids, from),
+    instanceVerifications(ids),
   ]);
   const stateOf = new Map(states.map((s) => [s.instance_id, s]));
   return instances.map((i) => {
@@ -110,6 +114,7 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
       shardCount: i.shardCount,
       health,
       policy: rulesOf(latest),
+      verification: verifications.get(i.instanceId) ?? instanceVerification(null),
     };
   });
 }

@@ -10,13 +10,15 @@ import { fleetHealth } from '@/lib/fleet/fleet-health';
 import { HEALTH_STATES } from '@/lib/health/types';
 import { fetchInstances } from '@/lib/instances/fetch-instances';
 import { processSingleton } from '@/lib/process-singleton';
+import { VERIFY_STATUSES } from '@/lib/verify/problems';
 import { appMetrics } from './registry';
 
-// GET /api/metrics: per instance the recovery point, the health state, backups by status over 24 h, bytes stored
-// and how far behind the index is; the app's upstream calls and audit rows (counted where they happen). Gauges
+// GET /api/metrics: per instance the recovery point, the health state, backups by status over 24 h, bytes stored,
+// the latest verification (when, and its result) and how far behind the index is; the app's upstream calls and audit rows (counted where they happen). Gauges
 // are read from the index at each scrape: no call to Alibaba Cloud.
 
 const DAY_MS = 86_400_000;
+const VERIFICATION_RESULTS = [...VERIFY_STATUSES, 'never'] as const;
 
 function fleetGauges(registry: Registry) {
   const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
@@ -45,6 +47,16 @@ function fleetGauges(registry: Registry) {
       'instance_id',
       'kind',
     ]),
+    verifiedAt: gauge(
+      'kvstore_backup_last_verification_timestamp_seconds',
+      'When the latest verification of a backup of the instance finished, Unix time (absent: never verified).',
+      ['instance_id', 'region'],
+    ),
+    verifyResult: gauge(
+      'kvstore_backup_last_verification_result',
+      'The latest verification result: 1 for it (ok, corrupt, truncated, unsupported, encrypted, or never), 0 for the others.',
+      ['instance_id', 'region', 'result'],
+    ),
     lag: gauge(
       'kvstore_index_sync_lag_seconds',
       'Seconds since the index last read the instance from Alibaba Cloud successfully.',
@@ -74,6 +86,10 @@ async function update(g: FleetGauges, now: number): Promise<void> {
     if (e.health.lastSuccessAt) g.lastSuccess.set(labels, Date.parse(e.health.lastSuccessAt) / 1000);
     for (const state of HEALTH_STATES) g.state.set({ ...labels, state }, e.health.state === state ? 1 : 0);
     g.failures.set(labels, e.health.consecutiveFailures);
+    const { at, status } = e.verification;
+    if (at) g.verifiedAt.set(labels, Date.parse(at) / 1000);
+    for (const result of VERIFICATION_RESULTS)
+      g.verifyResult.set({ ...labels, result }, (status ?? 'never') === result ? 1 : 0);
     for (const status of ['Success', 'Failed']) g.last24h.set({ instance_id: e.instanceId, status }, 0);
   }
   const known = new Set(instances.map((i) => i.instanceId));
