@@ -9,9 +9,7 @@ import dynamic from 'next/dynamic';
 import { DataTable, DataTableSkeleton, type BackupsTable } from './data-table';
 import { DataTablePagination } from './data-table-pagination';
 import { BackupCardList } from './backup-card-list';
-import { RoleNotice } from './role-notice';
 import { hasFilters } from './backups-search-params';
-import { JobsTable } from './jobs-table';
 import type { useBackupsView } from './use-backups-view';
 
 // The states that stand in for the table load only when one is shown; a page of rows never needs them.
@@ -21,6 +19,10 @@ const EmptyState = dynamic(() => states().then((m) => m.EmptyState), { ssr: fals
 const ErrorState = dynamic(() => states().then((m) => m.ErrorState), { ssr: false });
 const InstanceNotFoundState = dynamic(() => states().then((m) => m.InstanceNotFoundState), { ssr: false });
 const InvalidLinkState = dynamic(() => states().then((m) => m.InvalidLinkState), { ssr: false });
+// Said to viewers only: the notice's code loads on their pages alone (the server renders it there).
+const RoleNotice = dynamic(() => import('./role-notice').then((m) => m.RoleNotice));
+// A classic cluster grouped by job: its own table, loaded only on such a page (rendered by the server there).
+const JobsTable = dynamic(() => import('./jobs-table').then((m) => m.JobsTable));
 const LatestBackupsOffer = dynamic(() => import('./latest-backups-offer').then((m) => m.LatestBackupsOffer), {
   ssr: false,
 });

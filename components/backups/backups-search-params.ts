@@ -1,45 +1,45 @@
-import {
-  createLoader,
-  parseAsArrayOf,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-  type inferParserType,
-} from 'nuqs/server';
+import type { inferParserType, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { FACET_NAMES } from '@/lib/backups/facets';
 import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query-rules';
-import type { FacetName } from '@/lib/backups/facets';
 
 // The page's whole view, in the URL under the API's own names. The server page and the browser read it
-// with these same parsers (nuqs/server works on both sides), so the first render and the client build the
-// same API request, and the server's prefetch lands under the key the client asks for.
+// with the same parsers, so the first render and the client build the same API request, and the server's
+// prefetch lands under the key the client asks for. The parsers are made from nuqs' own builders: the
+// browser's from `nuqs`, the server's from `nuqs/server` (use-backups-search-params.ts and
+// load-backups-search-params.ts), so the browser never loads nuqs' server half.
 // Values are parsed loosely here and checked with the API's own schema (lib/ui/link-check), so a bad
 // link is explained rather than silently changed.
 
-const list = parseAsArrayOf(parseAsString, ',').withDefault([]);
+/** The builders the parsers are made of: nuqs' or nuqs/server's, which are the same functions. */
+export interface ParserBuilders {
+  parseAsArrayOf: typeof parseAsArrayOf;
+  parseAsInteger: typeof parseAsInteger;
+  parseAsString: typeof parseAsString;
+  parseAsStringLiteral: typeof parseAsStringLiteral;
+}
 
-export const backupsSearchParsers = {
-  start: parseAsString,
-  end: parseAsString,
-  status: list,
-  type: list,
-  mode: list,
-  method: list,
-  node: list,
-  q: parseAsString.withDefault(''),
-  sort: parseAsString.withDefault(DEFAULT_SORT),
-  page: parseAsInteger.withDefault(1),
-  pageSize: parseAsInteger.withDefault(PAGE_SIZES[0]),
-  group: parseAsStringLiteral(['job'] as const),
-  /** The backup whose details panel is open: a link to it opens it. */
-  backup: parseAsString,
-};
+export function backupsSearchParsers(p: ParserBuilders) {
+  const list = p.parseAsArrayOf(p.parseAsString, ',').withDefault([]);
+  return {
+    start: p.parseAsString,
+    end: p.parseAsString,
+    status: list,
+    type: list,
+    mode: list,
+    method: list,
+    node: list,
+    q: p.parseAsString.withDefault(''),
+    sort: p.parseAsString.withDefault(DEFAULT_SORT),
+    page: p.parseAsInteger.withDefault(1),
+    pageSize: p.parseAsInteger.withDefault(PAGE_SIZES[0]),
+    group: p.parseAsStringLiteral(['job'] as const),
+    /** The backup whose details panel is open: a link to it opens it. */
+    backup: p.parseAsString,
+  };
+}
 
-/** The server page's reader of the same URL. */
-export const loadBackupsSearchParams = createLoader(backupsSearchParsers);
+export type BackupsSearchState = inferParserType<ReturnType<typeof backupsSearchParsers>>;
 
-export type BackupsSearchState = inferParserType<typeof backupsSearchParsers>;
-
-export const FACET_NAMES: readonly FacetName[] = ['status', 'type', 'mode', 'method', 'node'];
 
 /** The API request for a view; `backup` (the open details panel) is the page's own and is not sent. */
 export function toApiParams(state: BackupsSearchState): BackupsSearchParams {

@@ -21,11 +21,8 @@ import { downloadBlock } from './download-policy';
 import { ExportMenu } from './export-menu';
 import { sameRange } from './date-range';
 import { QueryProgress } from './query-progress';
-import { IndexingProgress } from './indexing-progress';
-import { RestorableWindow } from './restorable-window';
 import { RunningBackups } from './running-backups';
 import { useDeepLinkedBackup } from './use-deep-linked-backup';
-import { StaleBanner } from './stale-banner';
 import { useBackupsTable } from './use-backups-table';
 import { useBackupsView } from './use-backups-view';
 import { useRefreshBackups } from './use-refresh-backups';
@@ -38,6 +35,11 @@ const BackupDetailsSheet = dynamic(() => import('./backup-details-sheet').then((
 const JobDownloadDialog = dynamic(() => import('./job-download-dialog').then((m) => m.JobDownloadDialog), {
   ssr: false,
 });
+
+// Shown only on some instances or in some states: loaded when first shown (the server renders them then).
+const IndexingProgress = dynamic(() => import('./indexing-progress').then((m) => m.IndexingProgress));
+const RestorableWindow = dynamic(() => import('./restorable-window').then((m) => m.RestorableWindow));
+const StaleBanner = dynamic(() => import('./stale-banner').then((m) => m.StaleBanner));
 
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {

@@ -7,7 +7,7 @@ import { backupsTableFeatures, type BackupsTableMeta } from './data-table-featur
 import { DownloadActions } from './download-actions';
 import { downloadBlock } from './download-policy';
 import { BackupIdButton, ExactBytes, FacetValue, NoValue } from './cells';
-import { SetActions, SetNodesToggle, SetStatusCell } from './set-cells';
+import { SetActions, SetNodesToggle, SetStatusCell } from './set-cells-lazy';
 import { StatusBadge } from './status-badge';
 import { VerificationCell } from '@/components/verify/verification-cell';
 

@@ -6,7 +6,7 @@ import { Fragment } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { cn } from '@/lib/ui/cn';
 import { Skeleton } from '@/components/ui/skeleton';
-import { SetNodeRows } from './set-cells';
+import { SetNodeRows } from './set-cells-lazy';
 import type { BackupsTableFeatures } from './data-table-features';
 
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;

@@ -1,20 +1,19 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { LoaderCircle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { useErrorMessage } from '@/components/ui/use-error-message';
-import { useFormat } from '@/components/ui/use-format';
 import { instanceBackupsKey } from './backups-query-key';
 import { useBackupTasks } from './use-backup-tasks';
 
-const PHASES = new Set(['NoStart', 'Preparing', 'Waiting', 'Uploading', 'Checking', 'Finished']);
+// Tasks come from the browser's own polling, after the page: the list's code loads only when one runs.
+const RunningBackupsList = dynamic(() => import('./running-backups-list').then((m) => m.RunningBackupsList));
 
 /** Backups running now, above the table, with their progress; a finished one takes its place in the table. */
 export function RunningBackups({ instanceId }: { instanceId: string }) {
   const t = useTranslations('kinds.tasks');
-  const f = useFormat();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [finished, setFinished] = useState<string[]>([]);
@@ -34,61 +33,7 @@ export function RunningBackups({ instanceId }: { instanceId: string }) {
           {t('unavailable', { message: errorMessage(tasks.error) })}
         </p>
       )}
-      {running.length > 0 && (
-        <section
-          aria-label={t('label')}
-          className="space-y-2 rounded-lg border border-blue-200 bg-blue-50/60 p-3 dark:border-blue-900 dark:bg-blue-950/40"
-        >
-          <h2 className="text-sm font-semibold">{t('label')}</h2>
-          <ul className="space-y-2">
-            {running.map((task) => {
-              const label = t('job', { id: task.jobId });
-              const phase = PHASES.has(task.status)
-                ? t(`phase.${task.status}`)
-                : t('phase.other', { status: task.status });
-              return (
-                <li key={task.jobId} className="space-y-1 text-sm">
-                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <LoaderCircle
-                      aria-hidden
-                      className="h-4 w-4 animate-spin text-blue-700 dark:text-blue-300"
-                    />
-                    <span className="font-medium">{label}</span>
-                    <span>{phase}</span>
-                    {task.progress !== null && (
-                      <span className="tabular-nums">{t('progress', { progress: task.progress })}</span>
-                    )}
-                    {task.startTime && (
-                      <span className="text-slate-600 dark:text-slate-300">
-                        {t('started', {
-                          time: f.dateTime(task.startTime),
-                          zone: f.zoneShort(Date.parse(task.startTime)),
-                        })}
-                      </span>
-                    )}
-                  </div>
-                  <div
-                    role="progressbar"
-                    aria-label={label}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={task.progress ?? undefined}
-                    aria-valuetext={
-                      task.progress === null ? phase : t('phaseProgress', { phase, progress: task.progress })
-                    }
-                    className="h-1.5 overflow-hidden rounded-full bg-blue-100 dark:bg-blue-900"
-                  >
-                    <div
-                      className="h-full bg-blue-600 transition-[width] dark:bg-blue-400"
-                      style={{ width: `${task.progress ?? 0}%` }}
-                    />
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+      {running.length > 0 && <RunningBackupsList running={running} />}
     </>
   );
 }

@@ -14,7 +14,8 @@ import type { Backup } from '@/lib/aliyun/types';
 import { useLocalStorage } from '@/components/ui/use-local-storage';
 import { backupColumns } from './columns';
 import { backupsTableFeatures, type BackupsTableMeta } from './data-table-features';
-import { FACET_NAMES, type BackupsSearchState } from './backups-search-params';
+import { FACET_NAMES } from '@/lib/backups/facets';
+import type { BackupsSearchState } from './backups-search-params';
 import type { SetBackupsSearchState } from './use-backups-search-params';
 
 const EMPTY: Backup[] = [];

@@ -1,7 +1,7 @@
-import { createLoader, parseAsArrayOf, parseAsString, type inferParserType } from 'nuqs/server';
+import { parseAsArrayOf, parseAsString, type inferParserType } from 'nuqs';
 
 // The fleet page's view in the URL: states and regions filtered (comma lists), the search and the sort
-// (`<column>.<asc|desc>`). Read the same way on the server and in the browser.
+// (`<column>.<asc|desc>`). Read in the browser only (the server prefetches the whole fleet).
 
 const list = parseAsArrayOf(parseAsString, ',').withDefault([]);
 
@@ -14,5 +14,4 @@ export const fleetSearchParsers = {
   sort: parseAsString.withDefault(DEFAULT_FLEET_SORT),
 };
 
-export const loadFleetSearchParams = createLoader(fleetSearchParsers);
 export type FleetSearchState = inferParserType<typeof fleetSearchParsers>;

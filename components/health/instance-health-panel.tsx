@@ -1,89 +1,25 @@
 'use client';
 
-import { BarChart3 } from 'lucide-react';
 import dynamic from 'next/dynamic';
-import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useEffect } from 'react';
 import type { DateRange } from '@/components/backups/date-range';
-import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import { useFormat } from '@/components/ui/use-format';
-import { useLocalStorage } from '@/components/ui/use-local-storage';
-import { useNow } from '@/components/ui/use-now';
-import { usePolicyText } from './policy-text';
-import { StateBadge } from './state-badge';
-import { useHealthText } from './use-health-text';
 import { useInstanceHealth } from './use-instance-health';
 
-// The chart's code is fetched only when the chart is shown, after the page itself: it is not part of the
-// backups page's first load.
-const BackupsPerDayChart = dynamic(
-  () => import('./backups-per-day-chart').then((m) => m.BackupsPerDayChart),
-  {
-    ssr: false,
-    loading: () => <Skeleton className="h-36 w-full" />,
-  },
-);
-
-const CHART_KEY = 'kvstore-backups.health-chart';
+// The health arrives from the browser's own request, after the page: its content's code is fetched at the
+// same time (not part of the backups page's first load), so neither waits for the other.
+const loadDetails = () => import('./instance-health-details');
+const InstanceHealthDetails = dynamic(() => loadDetails().then((m) => m.InstanceHealthDetails), {
+  loading: () => <Skeleton className="h-16 w-full" />,
+});
 
 /** The backups page's header: the instance's health, its policy in words, the next backup and the chart. */
 export function InstanceHealthPanel({ instanceId, range }: { instanceId: string; range: DateRange | null }) {
-  const t = useTranslations('fleet.header');
-  const f = useFormat();
-  const now = useNow();
-  const policyText = usePolicyText();
-  const healthText = useHealthText();
-  const [chart, storeChart] = useLocalStorage(CHART_KEY);
-  const showChart = chart !== 'hidden';
   const health = useInstanceHealth(instanceId, range);
+  useEffect(() => void loadDetails(), []);
   const data = health.data;
   // Not found or out of scope: the page says so already.
   if (health.isError || !range) return null;
   if (!data) return <Skeleton className="h-16 w-full" />;
-
-  const h = data.health;
-  const when = (iso: string) =>
-    t('when', {
-      relative: f.relative(iso, now),
-      time: `${f.dateTime(iso)} ${f.zoneShort(Date.parse(iso))}`,
-    });
-  const trend = healthText.sizeTrend(h.sizeTrend);
-  const label = (chunks: ReactNode) => (
-    <span className="font-medium text-slate-700 dark:text-slate-200">{chunks}</span>
-  );
-  return (
-    <section
-      aria-label={t('label')}
-      className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
-    >
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1">
-          <div className="flex flex-wrap items-center gap-2">
-            <StateBadge state={h.state} />
-            <span className="text-sm">{healthText.reason(h.reason)}</span>
-          </div>
-          {trend && <p className="text-sm text-amber-800 dark:text-amber-200">{trend}</p>}
-        </div>
-        <button
-          type="button"
-          aria-pressed={showChart}
-          onClick={() => storeChart(showChart ? 'hidden' : 'shown')}
-          className={buttonClass('ghost', 'sm')}
-        >
-          <BarChart3 aria-hidden className="h-4 w-4" />
-          {showChart ? t('hideChart') : t('showChart')}
-        </button>
-      </div>
-      <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <p>{t.rich('policy', { label, value: policyText(data.policy) ?? '—' })}</p>
-        <p>{t.rich('next', { label, value: h.nextExpectedAt ? when(h.nextExpectedAt) : t('noNext') })}</p>
-        <p>
-          {t.rich('lastSuccess', { label, value: h.lastSuccessAt ? when(h.lastSuccessAt) : '—' })}
-          {h.periodMs !== null && <> · {t('period', { days: Math.round(h.periodMs / 86_400_000) })}</>}
-        </p>
-      </div>
-      {showChart && <BackupsPerDayChart perDay={data.perDay} range={range} />}
-    </section>
-  );
+  return <InstanceHealthDetails data={data} range={range} />;
 }

@@ -1,11 +1,15 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import type { Backup } from '@/lib/aliyun/types';
 import { can } from '@/lib/auth/roles';
-import { VerificationBadge } from './verification-badge';
 import { useVerify } from './verify-context';
-import { VerifyProgress } from './verify-progress';
+
+// Results and progress come from the browser's own request after the page has loaded; their code is fetched
+// then, not with the page (first-load budget).
+const VerificationBadge = dynamic(() => import('./verification-badge').then((m) => m.VerificationBadge));
+const VerifyProgress = dynamic(() => import('./verify-progress').then((m) => m.VerifyProgress));
 
 /** The row's verification: its progress while one runs, else the last result, else nothing to say. */
 export function VerificationCell({ backup }: { backup: Backup }) {

@@ -6,7 +6,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { Role } from '@/lib/auth/roles';
-import { verificationsPath, verifyBackupPath, verifyJobPath } from '@/lib/verify/query';
+import { verificationsPath, verifyBackupPath, verifyJobPath } from '@/lib/verify/paths';
 import type { BackupVerification, StartAnswer, VerificationsAnswer } from '@/lib/verify/verification';
 import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';

@@ -28,15 +28,3 @@ export const verificationsQuerySchema = z.object({
 export const jobParamsSchema = instanceParamsSchema.extend({
   jobId: z.string().regex(BACKUP_ID_PATTERN, 'expected a numeric job id'),
 });
-
-export function verificationsPath(instanceId: string, backupIds: readonly string[]): string {
-  return `/api/instances/${encodeURIComponent(instanceId)}/verifications?${new URLSearchParams({ backupIds: backupIds.join(',') })}`;
-}
-
-export function verifyBackupPath(instanceId: string, backupId: string): string {
-  return `/api/instances/${encodeURIComponent(instanceId)}/backups/${encodeURIComponent(backupId)}/verify`;
-}
-
-export function verifyJobPath(instanceId: string, jobId: string): string {
-  return `/api/instances/${encodeURIComponent(instanceId)}/jobs/${encodeURIComponent(jobId)}/verify`;
-}

@@ -3,7 +3,7 @@ import { HydrationBoundary } from '@tanstack/react-query';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { loadBackupsSearchParams } from '@/components/backups/backups-search-params';
+import { loadBackupsSearchParams } from '@/components/backups/load-backups-search-params';
 import { BackupsView } from '@/components/backups/backups-view';
 import { DataTableSkeleton } from '@/components/backups/data-table';
 import { prefetchBackups } from '@/components/backups/prefetch-backups';
