@@ -18,8 +18,16 @@ function sources(dir: string): string[] {
 }
 
 function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : path.resolve(path.dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')])
+  const base = spec.startsWith('@/')
+    ? path.join(ROOT, spec.slice(2))
+    : path.resolve(path.dirname(from), spec);
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+  ])
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }
@@ -41,8 +49,8 @@ function packageOf(spec: string): string {
 
 /** For each package kept out that a client component reaches: the chain of files that brings it in. */
 function reachedFromClient(): Map<string, string[]> {
-  const entries = [...sources(path.join(ROOT, 'app')), ...sources(path.join(ROOT, 'components'))].filter((f) =>
-    /^\s*['"]use client['"]/.test(readFileSync(f, 'utf8')),
+  const entries = [...sources(path.join(ROOT, 'app')), ...sources(path.join(ROOT, 'components'))].filter(
+    (f) => /^\s*['"]use client['"]/.test(readFileSync(f, 'utf8')),
   );
   const via = new Map<string, string[]>();
   const seen = new Set<string>();
@@ -57,7 +65,10 @@ function reachedFromClient(): Map<string, string[]> {
         const next = resolveLocal(file, spec);
         if (next) queue.push([...chain, next]);
       } else if (KEPT_OUT.includes(packageOf(spec)) && !via.has(packageOf(spec))) {
-        via.set(packageOf(spec), chain.map((f) => path.relative(ROOT, f)));
+        via.set(
+          packageOf(spec),
+          chain.map((f) => path.relative(ROOT, f)),
+        );
       }
     }
   }

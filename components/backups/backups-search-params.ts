@@ -1,4 +1,10 @@
-import type { inferParserType, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import type {
+  inferParserType,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from 'nuqs/server';
 import { FACET_NAMES } from '@/lib/backups/facets';
 import { DEFAULT_SORT, PAGE_SIZES, type BackupsSearchParams } from '@/lib/backups/query-rules';
 
@@ -39,7 +45,6 @@ export function backupsSearchParsers(p: ParserBuilders) {
 }
 
 export type BackupsSearchState = inferParserType<ReturnType<typeof backupsSearchParsers>>;
-
 
 /** The API request for a view; `backup` (the open details panel) is the page's own and is not sent. */
 export function toApiParams(state: BackupsSearchState): BackupsSearchParams {

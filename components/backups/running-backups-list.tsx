@@ -26,10 +26,7 @@ export function RunningBackupsList({ running }: { running: readonly BackupTask[]
           return (
             <li key={task.jobId} className="space-y-1 text-sm">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <LoaderCircle
-                  aria-hidden
-                  className="h-4 w-4 animate-spin text-blue-700 dark:text-blue-300"
-                />
+                <LoaderCircle aria-hidden className="h-4 w-4 animate-spin text-blue-700 dark:text-blue-300" />
                 <span className="font-medium">{label}</span>
                 <span>{phase}</span>
                 {task.progress !== null && (

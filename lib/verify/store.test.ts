@@ -11,7 +11,11 @@ import type { VerificationResult } from './verification';
 
 const INSTANCE = 'r-bp1verifystore001';
 
-function result(backupId: string, finishedAt: string, over: Partial<VerificationResult> = {}): VerificationResult {
+function result(
+  backupId: string,
+  finishedAt: string,
+  over: Partial<VerificationResult> = {},
+): VerificationResult {
   return {
     instanceId: INSTANCE,
     backupId,
