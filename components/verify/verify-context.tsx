@@ -6,6 +6,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type { Role } from '@/lib/auth/roles';
+import { BACKUP_ID_PATTERN } from '@/lib/backups/query-rules';
 import { verificationsPath, verifyBackupPath, verifyJobPath } from '@/lib/verify/paths';
 import type { BackupVerification, StartAnswer, VerificationsAnswer } from '@/lib/verify/verification';
 import { useNotify } from '@/components/ui/notifier';
@@ -52,7 +53,11 @@ export function VerifyProvider({
   const notify = useNotify();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
-  const ids = useMemo(() => (backups ?? []).map((b) => b.backupId), [backups]);
+  // A cloud-native set (`cb-…`) is verified by its nodes, not as one file: only backups are asked about.
+  const ids = useMemo(
+    () => (backups ?? []).map((b) => b.backupId).filter((id) => BACKUP_ID_PATTERN.test(id)),
+    [backups],
+  );
   const query = useQuery({
     queryKey: [...verificationsKey(instanceId), ids],
     queryFn: ({ signal }) => fetchJson<VerificationsAnswer>(verificationsPath(instanceId, ids), { signal }),
