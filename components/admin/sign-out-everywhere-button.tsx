@@ -4,7 +4,7 @@ import { LogOut } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import { buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
 import { useErrorMessage } from '@/components/ui/use-error-message';

@@ -3,8 +3,8 @@
 import { AlertTriangle, KeyRound, SearchX } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { errorDetail, isRetryable } from '@/lib/api/error-message';
-import { ApiRequestError } from '@/lib/api/fetch-json';
+import { errorDetail, isRetryable } from '@/lib/api/client/error-message';
+import { ApiRequestError } from '@/lib/api/client/fetch-json';
 import { FACETS } from '@/lib/backups/facets';
 import { PAGE_SIZES, SORT_FIELDS } from '@/lib/backups/query-rules';
 import { AccessDeniedDetail } from './access-denied-detail';

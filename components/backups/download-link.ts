@@ -1,7 +1,7 @@
 'use client';
 
 import type { DownloadLink } from '@/lib/backups/fetch-download';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import { downloadPath } from './download-policy';
 
 // Fresh presigned URLs, always through our download route: list rows never carry them.

@@ -5,7 +5,7 @@ import { Copy, Download } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ApiErrorBody } from '@/lib/api/api-error';
-import { ApiRequestError } from '@/lib/api/fetch-json';
+import { ApiRequestError } from '@/lib/api/client/fetch-json';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useNotify } from '@/components/ui/notifier';
 import { Sheet } from '@/components/ui/sheet';

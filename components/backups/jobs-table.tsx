@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight, FileDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import { can } from '@/lib/auth/roles';
 import type { JobSummary } from '@/lib/backups/answer';
 import type { JobDetail } from '@/lib/backups/list-jobs';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { History } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import { Button } from '@/components/ui/button';
 import { useFormat } from '@/components/ui/use-format';
 import { toUrlTime, type DateRange } from './date-range';

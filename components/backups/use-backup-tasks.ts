@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import type { TasksAnswer } from '@/lib/backups/answer';
 
 /** While a backup runs, its progress is asked for this often; the server shares one upstream call. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import { backupsApiPath, type BackupsSearchParams } from '@/lib/backups/query-rules';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import { backupsQueryKey } from './backups-query-key';

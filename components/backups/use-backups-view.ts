@@ -5,7 +5,7 @@ import { checkRange, type DateRange, type RangeProblem } from './date-range';
 import { invalidValues } from './link-check';
 import { pageCount } from './pagination';
 import { useNow } from '@/components/ui/use-now';
-import { isNotFound } from '@/lib/api/error-message';
+import { isNotFound } from '@/lib/api/client/error-message';
 import type { SearchCommit } from './search-box';
 import { RESET_VIEW, toApiParams } from './backups-search-params';
 import { useBackupsQuery } from './use-backups-query';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import type { Backup } from '@/lib/aliyun/types';
 
 /**

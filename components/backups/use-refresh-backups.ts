@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import type { IndexFreshness } from '@/lib/backups/answer';
 import { refreshPath } from './backups-links';
 import type { DateRange } from './date-range';

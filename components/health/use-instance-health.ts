@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DateRange } from '@/components/backups/date-range';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import type { InstanceHealthAnswer } from '@/lib/fleet/fetch-fleet';
 
 export function useInstanceHealth(instanceId: string, range: DateRange | null) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import { errorMessage } from '@/lib/api/error-message';
+import { errorMessage } from '@/lib/api/client/error-message';
 
 /** `errorMessage` in the reader's language. */
 export function useErrorMessage(): (err: unknown, withRequestId?: boolean) => string {

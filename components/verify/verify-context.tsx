@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Backup } from '@/lib/aliyun/types';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api/client/fetch-json';
 import type { Role } from '@/lib/auth/roles';
 import { BACKUP_ID_PATTERN } from '@/lib/backups/query-rules';
 import { verificationsPath, verifyBackupPath, verifyJobPath } from '@/lib/verify/paths';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '@/lib/api/rate-limiter';
+import { RateLimiter } from '@/lib/api/server/rate-limiter';
 import { MemoryEventLog } from '@/lib/limits/memory-event-log';
 import { groupsFromClaims, parsePairs, parseRoleMap, roleForGroups, scopeForGroups } from './oidc-mapping';
 import { hashPassword, verifyPassword } from './password';

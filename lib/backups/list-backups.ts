@@ -5,7 +5,7 @@ import { cachedQueryPage } from '@/lib/backup-index/page-cache';
 import { getSyncState, type SyncState } from '@/lib/backup-index/store';
 import { getSyncEngine, type Sync } from '@/lib/backup-index/sync-engine';
 import { ApiError } from '@/lib/api/api-error';
-import { RateLimiter } from '@/lib/api/rate-limiter';
+import { RateLimiter } from '@/lib/api/server/rate-limiter';
 import type { SessionUser } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { currentDeadline } from '@/lib/deadline';

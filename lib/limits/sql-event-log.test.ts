@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '@/lib/api/rate-limiter';
+import { RateLimiter } from '@/lib/api/server/rate-limiter';
 import { migrate } from '@/lib/db/migrate';
 import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
 import { takeSlot } from './event-log';

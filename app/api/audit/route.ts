@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { auditCsvResponse } from '@/lib/audit/audit-csv';
 import { listAudit } from '@/lib/audit/audit-log';
 import { auditQuerySchema } from '@/lib/audit/audit-query';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { fetchFleet } from '@/lib/fleet/fetch-fleet';
 
 export const dynamic = 'force-dynamic';

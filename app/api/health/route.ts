@@ -1,5 +1,5 @@
 import { checkCredentials } from '@/lib/aliyun/client';
-import { withPublicRoute } from '@/lib/api/with-route';
+import { withPublicRoute } from '@/lib/api/server/with-route';
 import { getConfig } from '@/lib/config';
 import { beforeDeadline } from '@/lib/deadline';
 import { TtlCache } from '@/lib/ttl-cache';

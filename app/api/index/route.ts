@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { indexStatus } from '@/lib/backup-index/index-status';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { fetchInstances } from '@/lib/instances/fetch-instances';
 
 export const dynamic = 'force-dynamic';

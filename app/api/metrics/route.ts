@@ -1,4 +1,4 @@
-import { withPublicRoute } from '@/lib/api/with-route';
+import { withPublicRoute } from '@/lib/api/server/with-route';
 import { metricsResponse } from '@/lib/metrics/collect';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withPublicRoute } from '@/lib/api/with-route';
+import { withPublicRoute } from '@/lib/api/server/with-route';
 import { readiness } from '@/lib/readiness/readiness';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { alertsOverview } from '@/lib/alerts/admin';
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { listBackups } from '@/lib/backups/list-backups';
 import { backupsQuerySchema, instanceParamsSchema } from '@/lib/backups/query';
 

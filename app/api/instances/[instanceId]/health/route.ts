@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { instanceParamsSchema, rangeQuerySchema } from '@/lib/backups/query';
 import { fetchInstanceHealth } from '@/lib/fleet/fetch-fleet';
 

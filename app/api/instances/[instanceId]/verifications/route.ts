@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { instanceParamsSchema } from '@/lib/backups/query';
 import { verificationsQuerySchema } from '@/lib/verify/query';
 import { listVerifications } from '@/lib/verify/verify-actions';

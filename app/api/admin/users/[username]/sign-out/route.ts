@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { signOutEverywhere, userParamsSchema } from '@/lib/sessions/sign-out-everywhere';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { fetchIndexedBackup } from '@/lib/backups/get-backup';
 import { backupRefParamsSchema } from '@/lib/backups/query';
 

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { describeExport, exportBackups } from '@/lib/backups/export-backups';
 import { exportQuerySchema, instanceParamsSchema } from '@/lib/backups/query';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { findLatestBackup } from '@/lib/backups/latest-backup';
 import { instanceParamsSchema, latestQuerySchema } from '@/lib/backups/query';
 

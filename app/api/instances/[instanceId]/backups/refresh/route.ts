@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { refreshBackups } from '@/lib/backups/list-backups';
 import { instanceParamsSchema, rangeQuerySchema } from '@/lib/backups/query';
 

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { listBackupTasks } from '@/lib/backups/backup-tasks';
 import { instanceParamsSchema } from '@/lib/backups/query';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { fetchDownloadLink } from '@/lib/backups/fetch-download';
 import { backupParamsSchema, downloadQuerySchema } from '@/lib/backups/query';

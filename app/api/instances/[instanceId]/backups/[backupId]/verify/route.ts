@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { backupParamsSchema } from '@/lib/backups/query';
 import { accepted } from '@/lib/verify/accepted';
 import { cancelVerification, startVerification } from '@/lib/verify/verify-actions';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { fetchJob } from '@/lib/backups/list-jobs';
 import { jobParamsSchema } from '@/lib/backups/query';
 

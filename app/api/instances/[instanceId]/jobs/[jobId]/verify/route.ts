@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { accepted } from '@/lib/verify/accepted';
 import { jobParamsSchema } from '@/lib/verify/query';
 import { startJobVerification } from '@/lib/verify/verify-actions';

@@ -1,4 +1,4 @@
-import { withRoute } from '@/lib/api/with-route';
+import { withRoute } from '@/lib/api/server/with-route';
 import { recordAudit } from '@/lib/audit/audit-log';
 import { buildJobScript } from '@/lib/backups/job-script';
 import { jobParamsSchema, jobScriptQuerySchema } from '@/lib/backups/query';

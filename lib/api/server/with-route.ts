@@ -9,7 +9,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { withDeadline } from '@/lib/deadline';
 import { eventLog } from '@/lib/limits/event-logs';
-import { ApiError, isApiError, type ApiErrorCode } from './api-error';
+import { ApiError, isApiError, type ApiErrorCode } from '../api-error';
 import { RateLimiter } from './rate-limiter';
 import { requestSite } from './request-site';
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './api-error';
+import type { ApiErrorBody } from '../api-error';
 
 /** A failed API call as the browser sees it: our message and, when there is one, Alibaba's RequestId. */
 export class ApiRequestError extends Error {
