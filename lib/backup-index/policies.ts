@@ -6,6 +6,7 @@ import type { PolicyVersion } from '@/lib/health/types';
 import { toAliyunError } from '@/lib/aliyun/errors';
 import type { Instance } from '@/lib/aliyun/types';
 import { detached } from '@/lib/deadline';
+import { learnInstanceKind } from '@/lib/instances/fetch-instance-kind';
 import { processSingleton } from '@/lib/process-singleton';
 import { getIndexDb, type IndexDb } from './db';
 import type { BackupPoliciesTable, PolicyStateTable } from './schema';
@@ -133,16 +134,18 @@ async function refresh(instances: readonly Instance[], now: number): Promise<voi
       await recordPolicyError(db, i.instanceId, Date.now(), { code: e.code ?? e.kind, message: e.message });
     }
   }
+  // And which API lists each instance's backups, where not known yet (a failure is asked again when needed).
+  for (const i of instances) await learnInstanceKind(i.instanceId, i.regionId).catch(() => undefined);
 }
 
-/**
- * Reads the policies that are older than POLICY_FRESH_MS, in the background; one refresh at a time (a second
- * call while one runs joins it). Settles when done; never rejects.
- */
 const refreshState = () =>
   processSingleton<{ running: Promise<void> | null }>('policy-refresh', () => ({ running: null }));
 
-export function refreshPolicies(instances: readonly Instance[]): Promise<void> {
+/**
+ * Reads the policies that are older than POLICY_FRESH_MS, then the kinds of instances not known yet, in the
+ * background; one refresh at a time (a second call while one runs joins it). Settles when done; never rejects.
+ */
+export function refreshInstanceFacts(instances: readonly Instance[]): Promise<void> {
   const state = refreshState();
   state.running ??= detached(() =>
     refresh(instances, Date.now())
@@ -154,7 +157,7 @@ export function refreshPolicies(instances: readonly Instance[]): Promise<void> {
   return state.running;
 }
 
-/** Settles when no policy refresh runs: a test closes the database only after the background work is done. */
-export async function policyRefreshSettledForTests(): Promise<void> {
+/** Settles when no refresh of policies and kinds runs: a test closes the database only after the background work is done. */
+export async function instanceFactsSettledForTests(): Promise<void> {
   await refreshState().running;
 }

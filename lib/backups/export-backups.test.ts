@@ -7,7 +7,7 @@ import { SEED_INSTANCE_IDS } from '@/emulator/seed';
 import type { RunningEmulator } from '@/emulator/server';
 import type { SessionUser } from '@/lib/auth/roles';
 import { getIndexDb } from '@/lib/backup-index/db';
-import { refreshPolicies } from '@/lib/backup-index/policies';
+import { refreshInstanceFacts } from '@/lib/backup-index/policies';
 import { listAudit } from '@/lib/audit/audit-log';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 
@@ -81,14 +81,14 @@ function exportUrl(params: Record<string, string>): NextRequest {
 
 describe('GET …/backups/export', () => {
   it('streams a million rows as CSV with memory growing by less than 50 MB', async () => {
-    // A small export first, read to the end, and the backup-policy refresh the instance list starts in the
+    // A small export first, read to the end, and the refresh of policies and kinds the instance list starts in the
     // background (the SDK's first calls) waited for: what happens once per process is not what this
     // test measures.
     const warm = await getExport(exportUrl({ format: 'csv', q: '999999999999' }), {
       params: Promise.resolve({ instanceId: INSTANCE }),
     });
     await warm.text();
-    await refreshPolicies([]);
+    await refreshInstanceFacts([]);
     const before = emulator.stats.snapshot().actions.DescribeBackups ?? 0;
     const res = await getExport(exportUrl({ format: 'csv' }), {
       params: Promise.resolve({ instanceId: INSTANCE }),

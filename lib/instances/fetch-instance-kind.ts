@@ -85,6 +85,17 @@ export async function fetchInstanceKind(instanceId: string, regionId: string): P
   return (await asking).kind;
 }
 
+/**
+ * Asks for the kind of an instance nothing is known about yet (the background refresh that follows the
+ * instance list), so a person's first listing of it does not wait for DescribeInstanceAttribute.
+ */
+export async function learnInstanceKind(instanceId: string, regionId: string): Promise<void> {
+  const s = state();
+  const known = s.known.get(instanceId) ?? (await loadStored(instanceId));
+  if (known) s.known.set(instanceId, known);
+  else await fetchInstanceKind(instanceId, regionId);
+}
+
 /** As fetchInstanceKind, but never past the request's deadline (then a 504 `timeout`). */
 export function instanceKindWithin(instance: Instance): Promise<InstanceKind> {
   return beforeDeadline(

@@ -4,7 +4,7 @@ import type { Instance } from '@/lib/aliyun/types';
 import { ApiError } from '@/lib/api/api-error';
 import { inScope } from '@/lib/auth/scope';
 import { getIndexDb } from '@/lib/backup-index/db';
-import { refreshPolicies } from '@/lib/backup-index/policies';
+import { refreshInstanceFacts } from '@/lib/backup-index/policies';
 import { getConfig } from '@/lib/config';
 import { beforeDeadline, detached } from '@/lib/deadline';
 import { dropProcessSingleton, processSingleton } from '@/lib/process-singleton';
@@ -74,8 +74,8 @@ async function refresh(): Promise<Known> {
         .execute();
     }
   });
-  // Their backup policies are kept fresh with them, in the background.
-  void refreshPolicies(instances);
+  // Their backup policies are kept fresh with them, and their kinds learnt, in the background.
+  void refreshInstanceFacts(instances);
   return { instances, syncedAt };
 }
 
