@@ -253,7 +253,8 @@ test('Back after a search returns to the view it started from, with no request f
   await expect(page).not.toHaveURL(/q=/);
   await expect(search).toHaveValue('');
   await expect(page.getByText(/^31–60 of/)).toBeVisible();
-  await page.waitForTimeout(800); // a late, stale search would be sent within this
+  // A late, stale search could come only from a typed search still waiting for its pause: none is.
+  await expect(search).not.toHaveAttribute('data-pending');
   const pageSize = 'pageSize=30';
   expect(sent).toEqual([
     `q=34&sort=startTime.desc&page=1&${pageSize}`,
@@ -348,13 +349,17 @@ test('the summary keeps the real age of the latest backup while the next page lo
   // Ages are in words of the locale since the i18n work ("8 hours ago", "yesterday").
   await expect(latest).toHaveText(/^(\d+ (seconds?|minutes?|hours?|days?) ago|yesterday)$/);
   const age = await latest.textContent();
+  // The next page's answer is held until the loading state has been checked.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/instances/*/backups?**', async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await held;
     await route.continue();
   });
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Loading backups' })).toBeAttached();
   await expect(latest).toHaveText(age!);
+  release();
   await expect(page.getByText(/^31–/)).toBeVisible();
 });
 

@@ -15,12 +15,15 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: Search
   const t = useTranslations('backups.search');
   const [text, setText] = useState(value);
   const [followed, setFollowed] = useState(value);
+  // A typed search waiting for its pause (`data-pending`): tests wait for it to settle, not for a time.
+  const [pending, setPending] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const pushed = useRef(false);
 
   // Back/Forward or Reset change the URL under us: the box follows while rendering, never sending back.
   if (value !== followed) {
     setFollowed(value);
+    setPending(false);
     if (value !== text.trim()) setText(value);
   }
   // ...and a search still waiting to be sent is dropped, not applied on top of the restored view.
@@ -28,6 +31,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: Search
 
   function commit(next: string) {
     clearTimeout(timer.current);
+    setPending(false);
     const q = next.trim();
     if (q === value) return;
     onSearch(q, pushed.current ? 'replace' : 'push');
@@ -46,11 +50,13 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: Search
         inputMode="numeric"
         maxLength={64}
         value={text}
+        data-pending={pending || undefined}
         placeholder={t('placeholder')}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
           clearTimeout(timer.current);
+          setPending(true);
           timer.current = setTimeout(() => commit(next), 350);
         }}
         onKeyDown={(e) => e.key === 'Enter' && commit(text)}
