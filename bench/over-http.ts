@@ -87,33 +87,28 @@ export async function runOverHttp(opts: Options): Promise<{ lines: string[]; con
   }
   const warmPath = backupsPath(scale, { ...thirtyDays, status: 'Failed', sort: 'size.desc', page: '2' });
   const warm = new HttpClient(server.url, 10);
+  const routes = [
+    ['health', '/api/health'],
+    ['backups', warmPath],
+  ] as const;
+  const hammer = (p: string, seconds: number, connections: number) =>
+    load(seconds, connections, async () => {
+      const res = await warm.request(p, { headers: { cookie } });
+      return { status: res.status, ms: res.ms };
+    });
   const runs = { health: [] as Sample[], backups: [] as Sample[] };
   const elapsed = { health: 0, backups: 0 };
   for (let round = 0; round < 2; round++) {
-    for (const [name, p] of [
-      ['health', '/api/health'],
-      ['backups', warmPath],
-    ] as const) {
-      const r = await load(opts.throughputSeconds / 2, 10, async () => {
-        const res = await warm.request(p, { headers: { cookie } });
-        return { status: res.status, ms: res.ms };
-      });
+    for (const [name, p] of routes) {
+      const r = await hammer(p, opts.throughputSeconds / 2, 10);
       runs[name].push(...r.samples);
       elapsed[name] += r.elapsed;
     }
   }
   // One connection: each request's own time, without the queueing 10 connections add on 2 cores.
   const alone = { health: [] as Sample[], backups: [] as Sample[] };
-  for (const [name, p] of [
-    ['health', '/api/health'],
-    ['backups', warmPath],
-  ] as const) {
-    const r = await load(opts.throughputSeconds / 4, 1, async () => {
-      const res = await warm.request(p, { headers: { cookie } });
-      return { status: res.status, ms: res.ms };
-    });
-    alone[name].push(...r.samples);
-  }
+  for (const [name, p] of routes)
+    alone[name].push(...(await hammer(p, opts.throughputSeconds / 4, 1)).samples);
   warm.close();
   const health = summary({ samples: runs.health, elapsed: elapsed.health });
   const backups = summary({ samples: runs.backups, elapsed: elapsed.backups });

@@ -42,7 +42,8 @@ describe.each(DIALECTS)('the alert outbox on %s', (dialect) => {
 
   it('sends each message once when two replicas deliver at the same time', async () => {
     received.length = 0;
-    const now = Date.now();
+    // Enqueued a second ago (in order, a millisecond apart): all are due when the replicas look.
+    const now = Date.now() - 1_000;
     const ids = Array.from({ length: 6 }, (_, i) => `${dialect}-alert-${i}`);
     for (const [i, id] of ids.entries()) await enqueue(db, testMessage(id, 'tester', now + i), now + i, true);
     // The same message enqueued again (a second replica saw the same transition) is one row.
@@ -50,12 +51,13 @@ describe.each(DIALECTS)('the alert outbox on %s', (dialect) => {
 
     const sent = await Promise.all([deliverDue(db), deliverDue(db), deliverDue(db)]);
 
+    // The rows first: a send that failed shows its error here.
+    const rows = await recentMessages(db);
+    expect(rows.map((r) => [r.id, r.status, r.attempts, r.last_error]).sort()).toEqual(
+      ids.map((id) => [id, 'sent', 1, null]).sort(),
+    );
     expect(sent.reduce((a, b) => a + b, 0)).toBe(ids.length);
     expect([...received].sort()).toEqual([...ids].sort());
-    const rows = await recentMessages(db);
-    expect(rows.map((r) => [r.id, r.status, r.attempts]).sort()).toEqual(
-      ids.map((id) => [id, 'sent', 1]).sort(),
-    );
     expect(await deliverDue(db)).toBe(0);
   });
 });

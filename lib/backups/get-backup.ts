@@ -3,7 +3,7 @@ import type { Backup } from '@/lib/aliyun/types';
 import { ApiError } from '@/lib/api/api-error';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { findNode, loadSetNodes } from '@/lib/backup-index/sets-store';
-import { fromRow } from '@/lib/backup-index/store';
+import { indexedBackup } from '@/lib/backup-index/store';
 import { fetchInstance } from '@/lib/instances/fetch-instances';
 
 /** One backup (a set with its nodes, or a set's node) as the index holds it: what a link to it opens. */
@@ -14,14 +14,8 @@ export async function fetchIndexedBackup(
 ): Promise<Backup> {
   await fetchInstance(instanceId, scope);
   const db = await getIndexDb();
-  const row = await db
-    .selectFrom('backups')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .where('backup_id', '=', backupId)
-    .executeTakeFirst();
-  if (row) {
-    const backup = fromRow(row);
+  const backup = await indexedBackup(db, instanceId, backupId);
+  if (backup) {
     if (!backup.set) return backup;
     return { ...backup, nodes: (await loadSetNodes(db, instanceId, [backupId])).get(backupId) ?? [] };
   }

@@ -20,20 +20,6 @@ export function notVerifiableReason(
   return null;
 }
 
-export async function indexedBackup(
-  db: IndexDb,
-  instanceId: string,
-  backupId: string,
-): Promise<Backup | null> {
-  const row = await db
-    .selectFrom('backups')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .where('backup_id', '=', backupId)
-    .executeTakeFirst();
-  return row ? fromRow(row) : null;
-}
-
 export async function jobBackups(db: IndexDb, instanceId: string, jobId: string): Promise<Backup[]> {
   const rows = await db
     .selectFrom('backups')
