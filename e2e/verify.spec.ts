@@ -93,7 +93,11 @@ test.describe('a viewer', () => {
     await signIn(page, 'viewer');
     const backup = labBackup(await labBackups(page), null);
     await page.goto(labView());
-    await page.getByRole('button', { name: `Download options for backup ${backup.backupId}` }).click();
+    // The server's HTML shows the button before the page is hydrated: press again until the menu opens.
+    await expect(async () => {
+      await page.getByRole('button', { name: `Download options for backup ${backup.backupId}` }).click();
+      await expect(page.getByRole('menu')).toBeVisible({ timeout: 1_000 });
+    }).toPass();
     await expect(page.getByRole('menuitem', { name: /^Verify/ })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('menu')).toContainText(
       'Your role (viewer) can browse backups but not verify them.',

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { LIMITS_MIGRATIONS, type LimitsDatabase } from '@/lib/limits/migrations';
 import { SqlEventLog } from '@/lib/limits/sql-event-log';
 import { DIALECTS, freshDb } from '@/lib/testing/storage-dialects';
-import { UpstreamBudget } from './budget';
+import { inBackground, UpstreamBudget } from './budget';
 
 // The budget's promises, on a fake clock: never more than maxQps starts in a rolling second, never more
 // than burst in flight, first come first served, and throttling slows everyone.
@@ -35,6 +35,25 @@ describe('UpstreamBudget', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(starts).toHaveLength(23);
     expect(maxInAnySecond(starts)).toBeLessThanOrEqual(5);
+  });
+
+  it('starts background work only when no one else is waiting', async () => {
+    const budget = new UpstreamBudget({ maxQps: 2, burst: 2 });
+    const order: string[] = [];
+    const call = (name: string) =>
+      budget.run(async () => {
+        order.push(name);
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    // Six background calls queue first; two listings come after them.
+    void inBackground(async () => {
+      await Promise.all(['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map(call));
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    void call('p1');
+    void call('p2');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(order).toEqual(['b1', 'b2', 'p1', 'p2', 'b3', 'b4', 'b5', 'b6']);
   });
 
   it('holds no more than burst calls in flight', async () => {

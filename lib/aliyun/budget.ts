@@ -5,6 +5,7 @@
 // little rate back (additive increase, multiplicative decrease, as TCP does). Replicas sharing a database
 // also take each start from a window they share, and share the pause: the budget holds deployment-wide.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { takeSlot, type EventLog } from '@/lib/limits/event-log';
 
 export interface BudgetOptions {
@@ -35,6 +36,17 @@ const MAX_PAUSE_MS = 30_000;
 const STARTS = 'upstream-starts';
 const PAUSES = 'upstream-pauses';
 
+/** Calls made inside `inBackground` wait until no one else's call is waiting. */
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` as background work: its upstream calls start only when no call for a person is waiting, so a
+ * refresh of every instance's policy never holds back someone's listing.
+ */
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  return background.run(true, work);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class UpstreamBudget {
@@ -44,6 +56,8 @@ export class UpstreamBudget {
   private throttles: number[] = [];
   private inFlight = 0;
   private readonly queue: Array<() => void> = [];
+  /** Background work's waiters: served when `queue` is empty. */
+  private readonly later: Array<() => void> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private rate: number;
   private pausedUntil = 0;
@@ -67,7 +81,7 @@ export class UpstreamBudget {
 
   acquire(): Promise<void> {
     return new Promise((resolve) => {
-      this.queue.push(resolve);
+      (background.getStore() ? this.later : this.queue).push(resolve);
       this.pump();
     });
   }
@@ -108,6 +122,11 @@ export class UpstreamBudget {
     }
   }
 
+  /** Waiting out a throttling pause: nothing starts until it has passed. */
+  isPaused(): boolean {
+    return this.now() < this.pausedUntil;
+  }
+
   /** A call went through: earn back rate, and forget the pause length once at full rate. */
   succeeded(): void {
     if (this.rate < this.opts.maxQps) this.rate = Math.min(this.opts.maxQps, this.rate + 1 / this.rate);
@@ -123,7 +142,7 @@ export class UpstreamBudget {
       burst: this.opts.burst,
       currentQps: Math.floor(this.rate),
       inFlight: this.inFlight,
-      queued: this.queue.length,
+      queued: this.queue.length + this.later.length,
       callsLastMinute: this.lastMinute.length,
       throttledLastMinute: this.throttles.length,
       pausedUntil: this.pausedUntil > now ? new Date(this.pausedUntil).toISOString() : null,
@@ -139,7 +158,7 @@ export class UpstreamBudget {
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 || this.later.length > 0) {
       const now = this.now();
       const wait = this.waitMs(now);
       if (wait === null) return; // release() pumps again
@@ -157,7 +176,7 @@ export class UpstreamBudget {
       this.lastMinute.push(now);
       if (this.lastMinute.length > 10_000) this.lastMinute = this.lastMinute.filter((t) => now - t < 60_000);
       this.inFlight += 1;
-      this.queue.shift()!();
+      (this.queue.shift() ?? this.later.shift()!)();
     }
   }
 }

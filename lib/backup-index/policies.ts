@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Selectable } from 'kysely';
 import type { BackupPolicy } from '@/lib/aliyun/backup-policy';
+import { inBackground } from '@/lib/aliyun/budget';
 import { getKvstoreClient } from '@/lib/aliyun/client';
 import type { PolicyVersion } from '@/lib/health/types';
 import { toAliyunError } from '@/lib/aliyun/errors';
@@ -148,7 +149,7 @@ const refreshState = () =>
 export function refreshInstanceFacts(instances: readonly Instance[]): Promise<void> {
   const state = refreshState();
   state.running ??= detached(() =>
-    refresh(instances, Date.now())
+    inBackground(() => refresh(instances, Date.now()))
       .catch((err: unknown) =>
         console.error('[policies] refresh failed:', err instanceof Error ? err.message : err),
       )

@@ -40,8 +40,8 @@ export interface JobSummary {
 export interface IndexFreshness {
   /** When the newest part of the range was last read from Alibaba Cloud (ISO); null if never. */
   asOf: string | null;
-  /** The last attempt to bring this range up to date failed, or none has got through for a deadline past its
-   * due time (throttled, hanging): the rows are as of `asOf`. */
+  /** The last attempt to bring this range up to date failed, or Alibaba Cloud's throttling holds every call
+   * back for now: the rows are as of `asOf`. */
   stale: boolean;
   lastError: { code: string; message: string; requestId: string | null; at: string } | null;
   /** A sync of (part of) this range is still running: rows fill in as it goes. */

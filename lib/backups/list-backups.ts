@@ -1,4 +1,5 @@
 import 'server-only';
+import { getUpstreamBudget } from '@/lib/aliyun/client';
 import { asOf, needs, overlaps, type Interval } from '@/lib/backup-index/coverage';
 import { getIndexDb } from '@/lib/backup-index/db';
 import { cachedQueryPage } from '@/lib/backup-index/page-cache';
@@ -82,10 +83,9 @@ async function syncAndDescribe(
   const behind = missing.length > 0 || stale.length > 0;
   const failing = state?.last_error_ms != null && state.last_error_ms > (state.last_success_ms ?? 0);
   const confirmed = asOf(pieces, want, config.INDEX_EDGE_MINUTES * 60_000);
-  // A refresh that has not got through for a deadline past its due time (Alibaba Cloud throttled us and
-  // the budget is paused, or calls hang) is as much news as one that failed.
-  const overdue =
-    confirmed !== null && now - confirmed > config.INDEX_FRESH_SECONDS * 1000 + config.KVSTORE_DEADLINE_MS;
+  // Alibaba Cloud throttled us and every call waits out a pause (up to 30 s): a refresh cannot get through
+  // now, which is as much news as one that failed.
+  const paused = getUpstreamBudget().isPaused();
   const failed = plan.syncs.find((s) => s.error !== null);
   // Nothing of this range was ever indexed and Alibaba Cloud failed: there is nothing to show but the error.
   if (failed && confirmed === null) throw failed.error;
@@ -94,7 +94,7 @@ async function syncAndDescribe(
   const freshness: IndexFreshness = {
     asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
     // While a first sync of the range runs, its progress, not an earlier failure, is the news.
-    stale: behind && (failing || overdue) && !(plan.cold && running.length > 0),
+    stale: behind && (failing || paused) && !(plan.cold && running.length > 0),
     lastError:
       state?.last_error_ms != null && state.last_error_code && state.last_error_message
         ? {
