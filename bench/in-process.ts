@@ -40,7 +40,7 @@ export async function runInProcess(emulator: EmulatorProcess, rounds: number): P
   const { getSharedCredential } = await import('../lib/aliyun/credentials');
   const { listBackups } = await import('../lib/backups/list-backups');
   const { fetchInstances } = await import('../lib/instances/fetch-instances');
-  const { instanceFactsSettledForTests } = await import('../lib/backup-index/policies');
+  const { refreshInstanceFacts } = await import('../lib/backup-index/policies');
   const { backupsQuerySchema } = await import('../lib/backups/query');
 
   const instanceId = SEED_INSTANCE_IDS.scale;
@@ -90,7 +90,7 @@ export async function runInProcess(emulator: EmulatorProcess, rounds: number): P
     // and kinds it has read in the background (as after sign-in, on the fleet page), and the budget window
     // (1.5 s) those calls used.
     await fetchInstances(null);
-    await instanceFactsSettledForTests();
+    await refreshInstanceFacts([]); // joins the refresh the instance list started
     await new Promise((r) => setTimeout(r, 1_600));
     const t0 = performance.now();
     const answer = await listBackups(

@@ -124,7 +124,9 @@ async function refresh(instances: readonly Instance[], now: number): Promise<voi
   const db = await getIndexDb();
   const known = await loadPolicies(db);
   const client = getKvstoreClient();
+  const stopping = () => refreshState().stopping;
   for (const i of instances) {
+    if (stopping()) return;
     const checked = known.get(i.instanceId)?.state?.checked_ms ?? 0;
     if (now - checked < POLICY_FRESH_MS) continue;
     try {
@@ -136,11 +138,17 @@ async function refresh(instances: readonly Instance[], now: number): Promise<voi
     }
   }
   // And which API lists each instance's backups, where not known yet (a failure is asked again when needed).
-  for (const i of instances) await learnInstanceKind(i.instanceId, i.regionId).catch(() => undefined);
+  for (const i of instances) {
+    if (stopping()) return;
+    await learnInstanceKind(i.instanceId, i.regionId).catch(() => undefined);
+  }
 }
 
 const refreshState = () =>
-  processSingleton<{ running: Promise<void> | null }>('policy-refresh', () => ({ running: null }));
+  processSingleton<{ running: Promise<void> | null; stopping: boolean }>('policy-refresh', () => ({
+    running: null,
+    stopping: false,
+  }));
 
 /**
  * Reads the policies that are older than POLICY_FRESH_MS, then the kinds of instances not known yet, in the
@@ -158,7 +166,13 @@ export function refreshInstanceFacts(instances: readonly Instance[]): Promise<vo
   return state.running;
 }
 
-/** Settles when no refresh of policies and kinds runs: a test closes the database only after the background work is done. */
-export async function instanceFactsSettledForTests(): Promise<void> {
-  await refreshState().running;
+/** Stops a running refresh of policies and kinds after its current call: tests close the database after. */
+export async function stopInstanceFactsForTests(): Promise<void> {
+  const state = refreshState();
+  state.stopping = true;
+  try {
+    await state.running;
+  } finally {
+    state.stopping = false;
+  }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_INSTANCE_IDS } from '@/emulator/seed';
 import type { RunningEmulator } from '@/emulator/server';
 import { getIndexDb } from '@/lib/backup-index/db';
-import { instanceFactsSettledForTests } from '@/lib/backup-index/policies';
+import { refreshInstanceFacts } from '@/lib/backup-index/policies';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 import { fetchInstanceKind } from './fetch-instance-kind';
 import { fetchInstances } from './fetch-instances';
@@ -19,7 +19,7 @@ afterAll(() => stopEmulatorForTests(emu));
 describe('the instance list', () => {
   it('learns every instance’s kind in the background, once', async () => {
     const instances = await fetchInstances(null);
-    await instanceFactsSettledForTests();
+    await refreshInstanceFacts([]); // joins the refresh the instance list started
     const db = await getIndexDb();
     const kinds = await db.selectFrom('instance_kinds').select(['instance_id', 'kind']).execute();
     expect(new Set(kinds.map((k) => k.instance_id))).toEqual(new Set(instances.map((i) => i.instanceId)));

@@ -1,7 +1,7 @@
 import { resetKvstoreClientForTests } from '@/lib/aliyun/client';
 import { closeAuditDbForTests } from '@/lib/audit/audit-log';
 import { closeIndexDbForTests } from '@/lib/backup-index/db';
-import { instanceFactsSettledForTests } from '@/lib/backup-index/policies';
+import { stopInstanceFactsForTests } from '@/lib/backup-index/policies';
 import { clearBackupTasksForTests } from '@/lib/backups/backup-tasks';
 import { resetSyncEngineForTests } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
@@ -13,7 +13,7 @@ import { resetVerificationForTests } from '@/lib/verify/reset';
 /** Forgets every memoized client, config, cache and database, so the next call reads the environment anew. */
 export async function resetServerState(): Promise<void> {
   // Background work started by the previous test would otherwise write to a closed database.
-  await instanceFactsSettledForTests();
+  await stopInstanceFactsForTests();
   resetConfigForTests();
   resetKvstoreClientForTests();
   clearInstancesCacheForTests();
