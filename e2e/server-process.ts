@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,17 +24,16 @@ export function startConsole(port: number, env: Record<string, string | undefine
   return { child, output: () => output, exited };
 }
 
+/** Waits until the console answers /api/health (the condition polled by Playwright, not a sleep of ours). */
 export async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`console on port ${port} did not become healthy`);
+  const healthy = () =>
+    fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (res) => res.ok,
+      () => false, // not up yet
+    );
+  await expect
+    .poll(healthy, { timeout: timeoutMs, message: `console on port ${port} did not become healthy` })
+    .toBe(true);
 }
 
 /** The environment of the shared demo server, pointed at its emulator. */
