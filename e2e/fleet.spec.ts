@@ -18,6 +18,9 @@ const SEEDED: Record<string, { name: string; state: string }> = {
   'r-uf6shardfail0001': { name: 'events-cluster', state: 'Failing' },
   'r-t4nrestricted001': { name: 'partner-cache-restricted', state: 'Unknown' },
   'r-uf6empty00000001': { name: 'new-empty-instance', state: 'No backups' },
+  // One incomplete set, one partial job: neither a streak.
+  'r-bp1cnative000001': { name: 'cart-cluster-native', state: 'OK' },
+  'r-uf6cluster256sh1': { name: 'events-cluster-256', state: 'OK' },
 };
 const LABEL: Record<string, string> = {
   ok: 'OK',

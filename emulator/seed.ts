@@ -39,6 +39,7 @@ export type { BackupTask } from './seed/backup-tasks';
 export type { ClusterSet } from './seed/cluster-sets';
 export { MAX_SCALE_BACKUPS, checkScaleBackups, parseScaleBackups } from './seed/scale-backups';
 export { HEALTH_SEED_IDS } from './seed/health-instances';
+export { KIND_INSTANCE_IDS } from './seed/kinds-instances';
 
 export interface StorageSummary {
   FullStorageSize: number;

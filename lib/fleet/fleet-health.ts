@@ -6,6 +6,7 @@ import { getIndexDb, type IndexDb } from '@/lib/backup-index/db';
 import { loadPolicies, type InstancePolicy } from '@/lib/backup-index/policies';
 import { getAllSyncStates, loadAllCoverage, type SyncState } from '@/lib/backup-index/store';
 import { toAttempts, type BackupFact } from '@/lib/health/attempts';
+import { storedInstanceKinds } from '@/lib/instances/fetch-instance-kind';
 import { evaluateHealth } from '@/lib/health/evaluate';
 import { DAY_MS, HORIZON_DAYS, type InstanceHealth, type PolicyVersion } from '@/lib/health/types';
 import { instanceVerification, instanceVerifications, type InstanceVerification } from '@/lib/verify/status';
@@ -83,12 +84,13 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
   const db = await getIndexDb();
   const from = (Math.floor(now / DAY_MS) - HORIZON_DAYS - 7) * DAY_MS;
   const ids = instances.map((i) => i.instanceId);
-  const [policies, coverage, states, facts, verifications] = await Promise.all([
+  const [policies, coverage, states, facts, verifications, kinds] = await Promise.all([
     loadPolicies(db),
     loadAllCoverage(db),
     getAllSyncStates(db),
     loadBackupFacts(db, ids, from),
     instanceVerifications(ids),
+    storedInstanceKinds(ids),
   ]);
   const stateOf = new Map(states.map((s) => [s.instance_id, s]));
   return instances.map((i) => {
@@ -98,7 +100,11 @@ export async function fleetHealth(instances: readonly Instance[], now = Date.now
       now,
       policies: versions,
       policyError: policyErrorOf(policy),
-      attempts: toAttempts(facts.get(i.instanceId) ?? [], i.shardCount),
+      // A cloud-native cluster's backup is one set row, already judged whole from its nodes.
+      attempts: toAttempts(
+        facts.get(i.instanceId) ?? [],
+        kinds.get(i.instanceId) === 'cloud-native-cluster' ? 1 : i.shardCount,
+      ),
       known: knownOf(coverage.get(i.instanceId)),
       syncError: syncErrorOf(stateOf.get(i.instanceId)),
       // Instances stored by an earlier version have no creation time.

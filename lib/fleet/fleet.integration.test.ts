@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getFleet } from '@/app/api/fleet/route';
 import { GET as getHealth } from '@/app/api/instances/[instanceId]/health/route';
 import { GET as getMetrics } from '@/app/api/metrics/route';
-import { HEALTH_SEED_IDS, SEED_INSTANCE_IDS } from '@/emulator/seed';
+import { HEALTH_SEED_IDS, KIND_INSTANCE_IDS, SEED_INSTANCE_IDS } from '@/emulator/seed';
 import type { RunningEmulator } from '@/emulator/server';
 import { evaluateFleet } from '@/lib/alerts/monitor';
 import { deliverDue } from '@/lib/alerts/deliver';
@@ -130,6 +130,21 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       });
       expect(stateOf(answer, SEED_INSTANCE_IDS.empty)?.state).toBe('no_backups');
       expect(stateOf(answer, SEED_INSTANCE_IDS.docExample)?.state).toBe('no_backups');
+      // Every other seeded instance backs up on schedule, whatever its kind: the cloud-native cluster with one
+      // incomplete set and the 256-shard cluster with one partial job among many whole ones too.
+      const unwell: string[] = [
+        HEALTH_SEED_IDS.late,
+        HEALTH_SEED_IDS.streak,
+        HEALTH_SEED_IDS.never,
+        HEALTH_SEED_IDS.shardFailed,
+        HEALTH_SEED_IDS.policyDenied,
+        SEED_INSTANCE_IDS.empty,
+        SEED_INSTANCE_IDS.docExample,
+      ];
+      const well = answer.instances.filter((i) => !unwell.includes(i.instanceId));
+      expect(well.map((i) => i.instanceId)).toContain(KIND_INSTANCE_IDS.cloudNative);
+      expect(well.map((i) => i.instanceId)).toContain(KIND_INSTANCE_IDS.bigCluster);
+      for (const i of well) expect([i.instanceId, i.health.state]).toEqual([i.instanceId, 'ok']);
       const late = answer.instances.find((i) => i.instanceId === HEALTH_SEED_IDS.late)!;
       expect(late.policy).toMatchObject({
         weekdays: [1, 3, 5],

@@ -1,9 +1,9 @@
+import { jobVerdict } from '@/lib/backups/status-rules';
 import type { Attempt } from './types';
 
-// Backups → attempts. The cluster rule lives here, and only here: a job is a success only when every one of its
-// shards succeeded (and, when the shard count is known, every shard is listed). A job with shards still missing
-// and none failed is neither: it is left out until it is complete. Issue 9 has job rules of its own; this one is
-// kept small so the two can become one.
+// Backups → attempts, judged by the job rule the backups page uses (lib/backups/status-rules.ts): a job is a
+// success only when every one of its shards succeeded. Health adds two cases of its own: a job with shards
+// still unlisted and none failed, and a cloud-native set still running, are not judged until they finish.
 
 export interface BackupFact {
   backupId: string;
@@ -14,7 +14,11 @@ export interface BackupFact {
   size: number;
 }
 
-export function toAttempts(backups: readonly BackupFact[], shardCount: number | null): Attempt[] {
+/**
+ * `shardsPerJob`: how many backups make a whole job. A classic cluster's shard count; 1 (or null) for a
+ * standard instance, and for a cloud-native cluster, whose set is one row already judged from its nodes.
+ */
+export function toAttempts(backups: readonly BackupFact[], shardsPerJob: number | null): Attempt[] {
   const jobs = new Map<string, BackupFact[]>();
   for (const b of backups) {
     const key = b.jobId ?? `backup:${b.backupId}`;
@@ -22,15 +26,16 @@ export function toAttempts(backups: readonly BackupFact[], shardCount: number | 
     if (list) list.push(b);
     else jobs.set(key, [b]);
   }
-  const expected = shardCount !== null && shardCount > 1 ? shardCount : 1;
   const out: Attempt[] = [];
   for (const [key, shards] of jobs) {
+    if (shards.some((s) => s.status === 'Running')) continue;
     const failed = shards.filter((s) => s.status !== 'Success');
-    if (failed.length === 0 && shards.length < expected) continue;
+    const verdict = jobVerdict({ listed: shards.length, failed: failed.length, expected: shardsPerJob });
+    if (failed.length === 0 && verdict.missing > 0) continue;
     out.push({
       id: key,
       startMs: Math.min(...shards.map((s) => s.startMs)),
-      ok: failed.length === 0,
+      ok: verdict.status === 'Success',
       failedShards: failed.map((s) => s.node ?? s.backupId),
       shards: shards.length,
       bytes: shards.reduce((n, s) => n + s.size, 0),

@@ -276,6 +276,26 @@ describe('evaluateHealth: clusters', () => {
     expect(evaluateHealth(input({ attempts: perShard })).state).toBe('ok');
   });
 
+  it('takes a cloud-native set as one whole backup, judged from its nodes, and waits for a running one', () => {
+    const set = (d: number, status: string): BackupFact => ({
+      backupId: `cb-${d}`,
+      jobId: `cb-${d}`,
+      node: null,
+      status,
+      startMs: day(d) + 2 * HOUR + 5 * MIN,
+      size: status === 'Success' ? 1600 : 1400,
+    });
+    const sets = [...range(1, 29).map((d) => set(d, d === 3 ? 'Incomplete' : 'Success')), set(0, 'Running')];
+    const attempts = toAttempts(sets, 1);
+    expect(attempts).toHaveLength(29);
+    expect(attempts.filter((a) => !a.ok).map((a) => a.id)).toEqual(['cb-3']);
+    const h = evaluateHealth(input({ attempts }));
+    expect(h.state).toBe('ok');
+    expect(h.lastSuccessAt).toBe(new Date(day(1) + 2 * HOUR + 5 * MIN).toISOString());
+    // Taken as a 16-shard job, every whole set would look unfinished and the cluster never successful.
+    expect(toAttempts(sets, 16).filter((a) => a.ok)).toHaveLength(0);
+  });
+
   it('leaves out a job whose shards are not all listed yet, unless one already failed', () => {
     const partial = job('j0', day(0) + 2 * HOUR).slice(0, 3);
     expect(toAttempts(partial, 4)).toEqual([]);

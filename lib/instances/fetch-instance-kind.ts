@@ -96,6 +96,18 @@ export async function learnInstanceKind(instanceId: string, regionId: string): P
   else await fetchInstanceKind(instanceId, regionId);
 }
 
+/** The kinds the index holds for these instances: no call to Alibaba Cloud, so one not asked about yet is missing. */
+export async function storedInstanceKinds(ids: readonly string[]): Promise<Map<string, InstanceKindName>> {
+  if (ids.length === 0) return new Map();
+  const db = await getIndexDb();
+  const rows = await db
+    .selectFrom('instance_kinds')
+    .select(['instance_id', 'kind'])
+    .where('instance_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.instance_id, r.kind as InstanceKindName]));
+}
+
 /** As fetchInstanceKind, but never past the request's deadline (then a 504 `timeout`). */
 export function instanceKindWithin(instance: Instance): Promise<InstanceKind> {
   return beforeDeadline(
