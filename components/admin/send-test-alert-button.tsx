@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { useErrorMessage } from '@/components/ui/use-error-message';
+import type { TestAlertOutcome } from '@/lib/alerts/admin';
 import { fetchJson } from '@/lib/api/client/fetch-json';
 
 export function SendTestAlertButton() {
@@ -20,8 +21,16 @@ export function SendTestAlertButton() {
   const send = async () => {
     setState({ busy: true, message: null, error: false });
     try {
-      await fetchJson('/api/admin/alerts/test', { method: 'POST' });
-      setState({ busy: false, message: t('testQueued'), error: false });
+      const outcome = await fetchJson<TestAlertOutcome>('/api/admin/alerts/test', { method: 'POST' });
+      const message =
+        outcome.status === 'sent'
+          ? t('testSent')
+          : outcome.status === 'skipped'
+            ? t('testSkipped')
+            : outcome.error
+              ? t('testRetrying', { error: outcome.error })
+              : t('testQueued');
+      setState({ busy: false, message, error: outcome.status !== 'sent' && outcome.status !== 'skipped' });
       router.refresh();
     } catch (err) {
       setState({ busy: false, message: t('testFailed', { message: errorMessage(err) }), error: true });

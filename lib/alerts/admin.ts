@@ -60,11 +60,32 @@ export async function alertsOverview(): Promise<AlertsOverview> {
   };
 }
 
-/** Queues a test message and sends it now; answers with its id (its outcome shows in the overview). */
-export async function sendTestAlert(by: string): Promise<{ id: string }> {
+export interface TestAlertOutcome {
+  id: string;
+  /** The outbox status after one try: `sent`, `pending` (to be retried), or `skipped` (no webhook set). */
+  status: string;
+  /** Why the webhook did not take it, when it did not. */
+  error: string | null;
+}
+
+/** Queues a test message, sends it now and answers how that went (the overview shows it too). */
+export async function sendTestAlert(by: string): Promise<TestAlertOutcome> {
   const now = Date.now();
   const id = `test:${randomUUID()}`;
-  await enqueue(await getIndexDb(), testMessage(id, by, now), now, !!getConfig().ALERT_WEBHOOK_URL);
+  const db = await getIndexDb();
+  await enqueue(db, testMessage(id, by, now), now, !!getConfig().ALERT_WEBHOOK_URL);
+  const read = () =>
+    db
+      .selectFrom('alert_outbox')
+      .select(['status', 'attempts', 'last_error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   await runNow();
-  return { id };
+  let row = await read();
+  // A round already running when it was queued may have missed it: the one after it sends it.
+  if (row.status === 'pending' && row.attempts === 0) {
+    await runNow();
+    row = await read();
+  }
+  return { id, status: row.status, error: row.last_error };
 }

@@ -8,6 +8,7 @@ import { GET as getHealth } from '@/app/api/instances/[instanceId]/health/route'
 import { GET as getMetrics } from '@/app/api/metrics/route';
 import { HEALTH_SEED_IDS, KIND_INSTANCE_IDS, SEED_INSTANCE_IDS } from '@/emulator/seed';
 import type { RunningEmulator } from '@/emulator/server';
+import { sendTestAlert } from '@/lib/alerts/admin';
 import { evaluateFleet } from '@/lib/alerts/monitor';
 import { deliverDue } from '@/lib/alerts/deliver';
 import type { AlertMessage } from '@/lib/alerts/message';
@@ -301,6 +302,23 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect(
         await db.selectFrom('alert_outbox').select('status').where('status', '!=', 'sent').execute(),
       ).toEqual([]);
+    });
+
+    it('a test alert answers how its send went', async () => {
+      const sent = await sendTestAlert('tester');
+      expect(sent).toMatchObject({ status: 'sent', error: null });
+      const bodies = received.map((r) => JSON.parse(r.body) as AlertMessage);
+      expect(bodies.filter((m) => m.id === sent.id)).toHaveLength(1);
+
+      const url = process.env.ALERT_WEBHOOK_URL!;
+      vi.stubEnv('ALERT_WEBHOOK_URL', '');
+      resetConfigForTests();
+      try {
+        expect(await sendTestAlert('tester')).toMatchObject({ status: 'skipped' });
+      } finally {
+        vi.stubEnv('ALERT_WEBHOOK_URL', url);
+        resetConfigForTests();
+      }
     });
   });
 });

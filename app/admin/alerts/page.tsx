@@ -84,7 +84,7 @@ export default async function AlertsPage({
                     <tr key={a.id} className="border-b border-slate-100 align-top dark:border-slate-800">
                       <td className="px-2 py-1 whitespace-nowrap">{time(a.createdAt)}</td>
                       <td className="px-2 py-1">{t(`kind.${a.kind as 'late'}`)}</td>
-                      <td className="px-2 py-1 font-mono">{a.instanceId ?? '—'}</td>
+                      <td className="px-2 py-1 font-mono whitespace-nowrap">{a.instanceId ?? '—'}</td>
                       <td className="px-2 py-1">{a.summary}</td>
                       <td className="px-2 py-1 whitespace-nowrap">{t(`status.${a.status as 'sent'}`)}</td>
                       <td className="px-2 py-1 tabular-nums">{a.attempts}</td>
