@@ -4,7 +4,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 export default async function Loading() {
   const t = await getTranslations('common');
   return (
-    <div className="mx-auto max-w-7xl space-y-3 p-4" aria-busy="true">
+    <div className="mx-auto max-w-[96rem] space-y-3 p-4" aria-busy="true">
       <p className="sr-only" role="status">
         {t('loading')}
       </p>

@@ -225,4 +225,8 @@ test('a link with tz= shows the policies in that zone, in English and Chinese, a
   await expect(page.getByRole('status').filter({ hasText: '个实例' })).toContainText(
     new RegExp(`^共 ${SEEDED_COUNT} 个实例：`),
   );
+  // A RAM denial is worded in Chinese too, not in Alibaba Cloud's English.
+  const denied = rows(page).filter({ hasText: 'r-t4nrestricted001' });
+  await expect(denied).toContainText('无权调用 kvstore:DescribeBackupPolicy');
+  await expect(denied).not.toContainText('is not allowed');
 });

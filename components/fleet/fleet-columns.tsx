@@ -57,7 +57,7 @@ export const FLEET_COLUMNS: FleetColumn[] = [
     cell: (e, ctx) => {
       const trend = ctx.sizeTrend(e);
       return (
-        <div className="max-w-72 space-y-1">
+        <div className="max-w-64 space-y-1">
           <StateBadge state={e.health.state} />
           <p className="text-xs text-slate-700 dark:text-slate-300">{ctx.reason(e)}</p>
           {trend && <p className="text-xs text-amber-800 dark:text-amber-200">{trend}</p>}

@@ -11,7 +11,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   const t = await getTranslations('common');
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
+      <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
         <Link
           href="/"
           className="flex items-center gap-2 rounded font-semibold focus-visible:outline-2 focus-visible:outline-blue-600"

@@ -17,7 +17,7 @@ export async function ConsoleShell({ children }: { children: ReactNode }) {
         {t('skipToContent')}
       </a>
       <AppHeader user={user} />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-4">
+      <main id="main" className="mx-auto max-w-[96rem] px-4 py-4">
         {children}
       </main>
     </HydrationBoundary>
