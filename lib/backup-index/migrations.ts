@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import { withIdColumn } from '@/lib/db/migrate';
 
 // Numbered migrations, applied in order at start-up by Kysely's migrator (which records them and takes a

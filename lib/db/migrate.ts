@@ -4,8 +4,10 @@ import {
   type CreateTableBuilder,
   type Kysely,
   type QueryExecutorProvider,
+  Migrator,
+  type Migration,
+  type MigrationProvider,
 } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 
 // Migrations are Kysely schema-builder code in types both engines share (integer, bigint, text, real), so the
 // same list runs on SQLite and PostgreSQL. Kysely's migrator records what ran and, on PostgreSQL, holds an
