@@ -79,10 +79,7 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
       details: opened.details || details !== null,
       jobScript: opened.jobScript || jobScript !== null,
     });
-  const refresh = useRefreshBackups(instanceId, range, {
-    asOf: data?.asOf ?? null,
-    lastErrorAt: data?.lastError?.at ?? null,
-  });
+  const refresh = useRefreshBackups(instanceId, range, data);
   // Polls while the first sync runs would otherwise announce "Loading" every second.
   const loading = backups.isFetching && (backups.isPlaceholderData || !data);
   // The summary and the facet counts are a range's: while another range loads they are the old one's.
