@@ -47,6 +47,7 @@ describe('refreshOutcome', () => {
     asOf,
     stale: false,
     syncing: null,
+    refreshing: false,
     lastError: errorAt ? { code: 'x', message: 'm', requestId: null, at: errorAt } : null,
   });
   const before = { asOf: '2026-11-28T14:00:00Z', lastErrorAt: '2026-11-28T13:00:00Z' };

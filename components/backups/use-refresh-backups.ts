@@ -29,8 +29,8 @@ const knownOf = (f: IndexFreshness | undefined): Known => ({
 /**
  * Refresh: the server re-reads the shown range from Alibaba Cloud now, then every cached view of the
  * instance is asked for again. When Alibaba Cloud has not answered by the server's deadline the refresh
- * goes on there, and the page asks the console again every 2 s until the refresh ends or fails, or two
- * minutes pass. `isPending` until then, so the button says so meanwhile.
+ * goes on there, and the page asks the console again every 2 s while it says the range is being read (at
+ * most two minutes), then says how it ended. `isPending` until then, so the button says so meanwhile.
  */
 export function useRefreshBackups(
   instanceId: string,
@@ -41,7 +41,11 @@ export function useRefreshBackups(
   const queryClient = useQueryClient();
   const notify = useNotify();
   const errorMessage = useErrorMessage();
-  const [following, setFollowing] = useState<(Known & { until: number }) | null>(null);
+  /** What the page knew before the refresh, and the answer it was showing then (later ones are judged). */
+  const [following, setFollowing] = useState<
+    (Known & { until: number; seen: IndexFreshness | undefined }) | null
+  >(null);
+  const [failed, setFailed] = useState<NonNullable<IndexFreshness['lastError']> | null>(null);
   const known = knownOf(freshness);
 
   const mutation = useMutation({
@@ -57,7 +61,7 @@ export function useRefreshBackups(
         notify(t('refreshFailed', { error: lastErrorText(answer.lastError!, t) }), 'error');
       if (outcome === 'pending') {
         notify(t('refreshPending'));
-        setFollowing({ ...known, until: Date.now() + FOLLOW_MS });
+        if (answer.refreshing) setFollowing({ ...known, until: Date.now() + FOLLOW_MS, seen: freshness });
       }
       return queryClient.invalidateQueries({ queryKey: instanceBackupsKey(instanceId) });
     },
@@ -65,15 +69,12 @@ export function useRefreshBackups(
     onError: (err) => notify(errorMessage(err), 'error'),
   });
 
-  // Following: each new answer is judged against what the page knew before the refresh. Once it is read
-  // again (or has failed, which the stale banner then says) the page stops asking.
-  const outcome = following && freshness ? refreshOutcome(freshness, following) : null;
-  const [failed, setFailed] = useState<NonNullable<IndexFreshness['lastError']> | null>(null);
-  if (following && outcome !== null && outcome !== 'pending') {
+  // Following: a newer answer that says the range is no longer being read ends it, failed if it brought a
+  // new error (said as when the refresh fails before the server answers: a fresh range shows no banner).
+  if (following && freshness && freshness !== following.seen && !freshness.refreshing) {
     setFollowing(null);
-    if (outcome === 'failed') setFailed(freshness!.lastError);
+    if (refreshOutcome(freshness, following) === 'failed') setFailed(freshness.lastError);
   }
-  // Said as when the refresh fails before the server answers: a range still fresh shows no stale banner.
   useEffect(() => {
     if (failed) notify(t('refreshFailed', { error: lastErrorText(failed, t) }), 'error');
   }, [failed, notify, t]);

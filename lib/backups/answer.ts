@@ -44,8 +44,10 @@ export interface IndexFreshness {
    * back for now: the rows are as of `asOf`. */
   stale: boolean;
   lastError: { code: string; message: string; requestId: string | null; at: string } | null;
-  /** A sync of (part of) this range is still running: rows fill in as it goes. */
+  /** A first sync of (part of) this range is still running: rows fill in as it goes. */
   syncing: { fetched: number; total: number | null } | null;
+  /** Alibaba Cloud is being read for (part of) this range right now (a Refresh, or a background update). */
+  refreshing: boolean;
 }
 
 export interface BackupsAnswer extends BackupsPage, IndexFreshness {

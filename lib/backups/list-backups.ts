@@ -113,6 +113,7 @@ async function syncAndDescribe(
               : running.reduce((n, s) => n + (s.total ?? 0), 0),
           }
         : null,
+    refreshing: running.length > 0,
   };
   return { freshness, state };
 }
