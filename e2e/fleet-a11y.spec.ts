@@ -27,7 +27,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
       test.slow();
       const m = messages(lang);
       await page.emulateMedia({ colorScheme: scheme });
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize({ width: 1440, height: 900 });
       await signIn(page, 'demo');
       await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: page.url() }]);
       await page.goto('/');

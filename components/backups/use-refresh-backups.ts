@@ -78,14 +78,16 @@ export function useRefreshBackups(
   useEffect(() => {
     if (failed) notify(t('refreshFailed', { error: lastErrorText(failed, t) }), 'error');
   }, [failed, notify, t]);
+  // On a clock, not on each answer: an answer equal to the one before keeps its identity (React Query shares
+  // structure), so nothing would change to set the next timer.
   useEffect(() => {
     if (!following) return;
-    const timer = setTimeout(() => {
+    const timer = setInterval(() => {
       if (Date.now() >= following.until) setFollowing(null);
       else void queryClient.invalidateQueries({ queryKey: instanceBackupsKey(instanceId) });
     }, FOLLOW_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [following, freshness, queryClient, instanceId]);
+    return () => clearInterval(timer);
+  }, [following, queryClient, instanceId]);
 
   return { mutate: mutation.mutate, isPending: mutation.isPending || following !== null };
 }
