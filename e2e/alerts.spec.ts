@@ -192,7 +192,9 @@ test('late once, recovered once, across a killed console, with valid signatures'
   await expect(page.getByRole('row').filter({ hasText: HEALTHY })).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Send test alert' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Test alert sent: the webhook took it.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Test alert sent: the webhook took it.' }),
+  ).toBeVisible();
   await expect.poll(() => deliveries.filter((d) => d.accepted && d.message.kind === 'test').length).toBe(1);
   expect(deliveries.find((d) => d.message.kind === 'test')!.message.summary).toContain('sent by demo');
   await expect(page.getByRole('row').filter({ hasText: 'Test alert from kvstore-backups' })).toContainText(
