@@ -41,6 +41,8 @@ const IndexingProgress = dynamic(() => import('./indexing-progress').then((m) =>
 const RestorableWindow = dynamic(() => import('./restorable-window').then((m) => m.RestorableWindow));
 const StaleBanner = dynamic(() => import('./stale-banner').then((m) => m.StaleBanner));
 
+const SET_HIDDEN = ['jobId'];
+
 /** What a dialog shows, and the element that opened it (focus goes back there on close). */
 interface Opened<T> {
   value: T;
@@ -92,6 +94,8 @@ export function BackupsView({ instanceId, user }: { instanceId: string; user: Se
   }, [knownId]);
 
   const table = useBackupsTable({
+    // A cloud-native set's job id is its own id.
+    hiddenByDefault: data?.kind.kind === 'cloud-native-cluster' ? SET_HIDDEN : undefined,
     rows: data?.rows,
     total: data?.total ?? 0,
     state,

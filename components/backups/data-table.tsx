@@ -12,7 +12,7 @@ import type { BackupsTableFeatures } from './data-table-features';
 export type BackupsTable = ReactTable<BackupsTableFeatures, Backup>;
 type BackupRow = Row<BackupsTableFeatures, Backup>;
 
-const cellClass = 'px-3 py-2 align-middle';
+const cellClass = 'px-2.5 py-2 align-middle';
 
 /** Rows of the previous view while the next loads: clearly faded in both themes, and not clickable. */
 export const UPDATING_ROWS = 'pointer-events-none opacity-40 grayscale transition-opacity';

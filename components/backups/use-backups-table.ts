@@ -19,6 +19,7 @@ import type { BackupsSearchState } from './backups-search-params';
 import type { SetBackupsSearchState } from './use-backups-search-params';
 
 const EMPTY: Backup[] = [];
+const NONE: readonly string[] = [];
 const VISIBILITY_KEY = 'kvstore-backups.columns';
 
 function parseVisibility(stored: string | null): ColumnVisibilityState {
@@ -40,15 +41,24 @@ export function useBackupsTable({
   state,
   setState,
   meta,
+  hiddenByDefault = NONE,
 }: {
   rows: Backup[] | undefined;
   total: number;
   state: BackupsSearchState;
   setState: SetBackupsSearchState;
   meta: BackupsTableMeta;
+  /** Columns that say nothing new on this instance: hidden unless this browser chose to show them. */
+  hiddenByDefault?: readonly string[];
 }) {
   const [storedVisibility, storeVisibility] = useLocalStorage(VISIBILITY_KEY);
-  const columnVisibility = useMemo(() => parseVisibility(storedVisibility), [storedVisibility]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => ({
+      ...Object.fromEntries(hiddenByDefault.map((id) => [id, false])),
+      ...parseVisibility(storedVisibility),
+    }),
+    [storedVisibility, hiddenByDefault],
+  );
 
   const sorting = useMemo<SortingState>(() => {
     const [id, dir] = state.sort.split('.');

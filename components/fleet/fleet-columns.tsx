@@ -57,7 +57,7 @@ export const FLEET_COLUMNS: FleetColumn[] = [
     cell: (e, ctx) => {
       const trend = ctx.sizeTrend(e);
       return (
-        <div className="max-w-64 space-y-1">
+        <div className="max-w-60 space-y-1">
           <StateBadge state={e.health.state} />
           <p className="text-xs text-slate-700 dark:text-slate-300">{ctx.reason(e)}</p>
           {trend && <p className="text-xs text-amber-800 dark:text-amber-200">{trend}</p>}
@@ -70,14 +70,10 @@ export const FLEET_COLUMNS: FleetColumn[] = [
     className: 'whitespace-nowrap',
     cell: (e, ctx) => (e.health.lastSuccessAt ? <RelativeTime iso={e.health.lastSuccessAt} /> : ctx.never),
   },
-  { id: 'policy', className: 'min-w-48 text-xs', cell: (e, ctx) => ctx.policy(e) ?? '—' },
+  { id: 'policy', className: 'min-w-44 text-xs', cell: (e, ctx) => ctx.policy(e) ?? '—' },
   { id: 'days', cell: (e, ctx) => <DayStrip days={e.health.days} label={ctx.stripLabel} /> },
   { id: 'region', className: 'whitespace-nowrap', cell: (e) => e.regionId },
-  {
-    id: 'architecture',
-    className: 'whitespace-nowrap',
-    cell: (e, ctx) => ctx.architecture(e),
-  },
+  { id: 'architecture', className: 'min-w-24', cell: (e, ctx) => ctx.architecture(e) },
   {
     id: 'verified',
     className: 'whitespace-nowrap',

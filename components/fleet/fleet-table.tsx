@@ -39,7 +39,7 @@ export function FleetTable({
                   key={c.id}
                   scope="col"
                   aria-sort={active ? (current.desc ? 'descending' : 'ascending') : undefined}
-                  className="px-3 py-2 font-medium whitespace-nowrap"
+                  className="px-2.5 py-2 font-medium whitespace-nowrap"
                 >
                   <button
                     type="button"
@@ -66,7 +66,7 @@ export function FleetTable({
               className="cursor-pointer border-b border-slate-100 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
             >
               {FLEET_COLUMNS.map((c) => (
-                <td key={c.id} className={`px-3 py-2 ${c.className ?? ''}`}>
+                <td key={c.id} className={`px-2.5 py-2 ${c.className ?? ''}`}>
                   {c.cell(e, ctx)}
                 </td>
               ))}
