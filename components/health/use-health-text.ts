@@ -2,9 +2,6 @@ import { useTranslations } from 'next-intl';
 import { useFormat } from '@/components/ui/use-format';
 import type { HealthReason, SizeTrend } from '@/lib/health/types';
 
-/** Alibaba Cloud's codes for a RAM policy that does not allow the call. */
-const DENIED = /^(Forbidden|NoPermission|AccessDenied)/;
-
 /** A health reason, and a size-trend warning, in the viewer's language. */
 export function useHealthText() {
   const t = useTranslations('fleet');
@@ -29,9 +26,7 @@ export function useHealthText() {
           return t('reason.no_backups', { days: r.days });
         case 'policy_unreadable':
           // Alibaba Cloud's own sentence is English: the reason is worded from its code instead.
-          return DENIED.test(r.errorCode)
-            ? t('reason.policy_denied')
-            : t('reason.policy_unreadable', { code: r.errorCode });
+          return r.denied ? t('reason.policy_denied') : t('reason.policy_unreadable', { code: r.errorCode });
         default:
           return t(`reason.${r.code}`);
       }

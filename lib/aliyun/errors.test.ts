@@ -1,6 +1,6 @@
 import { ClientError, ServerError, ThrottlingError } from '@alicloud/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { AliyunError, toAliyunError } from './errors';
+import { AliyunError, isRamDenial, toAliyunError } from './errors';
 
 // Built the way openapi-core builds them from an error body (see its doRequest).
 function upstream(statusCode: number, code: string, message: string, requestId = 'REQ-1234-ABCD') {
@@ -104,6 +104,14 @@ describe('toAliyunError: upstream codes', () => {
       requestId: `${undefined}`,
     });
     expect(toAliyunError(sdkShaped).requestId).toBeNull();
+  });
+});
+
+describe('isRamDenial', () => {
+  it('is a RAM policy refusing the call, not an AccessKey problem', () => {
+    for (const code of ['Forbidden.RAM', 'Forbidden', 'NoPermission']) expect(isRamDenial(code)).toBe(true);
+    for (const code of ['Forbidden.AccessKeyDisabled', 'InvalidAccessKeyId.NotFound', 'Throttling.User'])
+      expect(isRamDenial(code)).toBe(false);
   });
 });
 

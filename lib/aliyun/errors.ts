@@ -110,6 +110,11 @@ export function toAliyunError(err: unknown, context: ErrorContext = {}): AliyunE
   );
 }
 
+/** A RAM policy refusing the call (a disabled or unknown AccessKey is a credentials problem instead). */
+export function isRamDenial(code: string): boolean {
+  return !(code in CREDENTIAL_MESSAGES) && (code.startsWith('Forbidden') || code === 'NoPermission');
+}
+
 function mapUpstreamCode(
   code: string,
   f: Fields,
@@ -131,7 +136,7 @@ function mapUpstreamCode(
     // Each attempt signs with a fresh nonce, so a new attempt is the fix.
     return make('unavailable', 'Alibaba Cloud saw a repeated request nonce; try again.', true);
   }
-  if (code.startsWith('Forbidden') || code === 'NoPermission' || f.upstreamStatus === 403) {
+  if (isRamDenial(code) || f.upstreamStatus === 403) {
     const permission =
       f.accessDenied?.action ?? (context.action ? `kvstore:${context.action}` : 'kvstore:Describe*');
     return make(

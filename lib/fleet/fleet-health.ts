@@ -2,13 +2,20 @@ import 'server-only';
 import { sql } from 'kysely';
 import type { Instance } from '@/lib/aliyun/types';
 import type { Piece } from '@/lib/backup-index/coverage';
+import { isRamDenial } from '@/lib/aliyun/errors';
 import { getIndexDb, type IndexDb } from '@/lib/backup-index/db';
 import { loadPolicies, type InstancePolicy } from '@/lib/backup-index/policies';
 import { getAllSyncStates, loadAllCoverage, type SyncState } from '@/lib/backup-index/store';
 import { toAttempts, type BackupFact } from '@/lib/health/attempts';
 import { storedInstanceKinds } from '@/lib/instances/fetch-instance-kind';
 import { evaluateHealth } from '@/lib/health/evaluate';
-import { DAY_MS, HORIZON_DAYS, type InstanceHealth, type PolicyVersion } from '@/lib/health/types';
+import {
+  DAY_MS,
+  HORIZON_DAYS,
+  type HealthInput,
+  type InstanceHealth,
+  type PolicyVersion,
+} from '@/lib/health/types';
 import { instanceVerification, instanceVerifications, type InstanceVerification } from '@/lib/verify/status';
 
 // Every instance's health, from the index alone: its policy versions, its full backups of the last 30 days
@@ -75,9 +82,11 @@ function syncErrorOf(state: SyncState | undefined): { message: string; at: numbe
   };
 }
 
-function policyErrorOf(policy: InstancePolicy | undefined): { code: string; message: string } | null {
+function policyErrorOf(policy: InstancePolicy | undefined): HealthInput['policyError'] {
   const s = policy?.state;
-  return s?.error_ms ? { code: s.error_code ?? 'unknown', message: s.error_message ?? '' } : null;
+  if (!s?.error_ms) return null;
+  const code = s.error_code ?? 'unknown';
+  return { code, message: s.error_message ?? '', denied: isRamDenial(code) };
 }
 
 export async function fleetHealth(instances: readonly Instance[], now = Date.now()): Promise<FleetEntry[]> {

@@ -127,7 +127,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       });
       expect(stateOf(answer, HEALTH_SEED_IDS.policyDenied)).toMatchObject({
         state: 'unknown',
-        reason: { code: 'policy_unreadable', errorCode: 'Forbidden.RAM' },
+        reason: { code: 'policy_unreadable', errorCode: 'Forbidden.RAM', denied: true },
       });
       expect(stateOf(answer, SEED_INSTANCE_IDS.empty)?.state).toBe('no_backups');
       expect(stateOf(answer, SEED_INSTANCE_IDS.docExample)?.state).toBe('no_backups');

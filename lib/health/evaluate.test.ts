@@ -202,6 +202,7 @@ describe('evaluateHealth: policies', () => {
         policyError: {
           code: 'Forbidden.RAM',
           message: 'The Alibaba Cloud identity in use is not allowed to call kvstore:DescribeBackupPolicy.',
+          denied: true,
         },
         attempts: daily(range(0, 29)),
       }),
@@ -211,6 +212,7 @@ describe('evaluateHealth: policies', () => {
       code: 'policy_unreadable',
       errorCode: 'Forbidden.RAM',
       message: 'The Alibaba Cloud identity in use is not allowed to call kvstore:DescribeBackupPolicy.',
+      denied: true,
     });
     // What does not need the policy is still there.
     expect(h.lastSuccessAt).not.toBeNull();
@@ -218,8 +220,9 @@ describe('evaluateHealth: policies', () => {
     expect(h.expectedWindows).toBe(0);
     // A refusal after an earlier read still says Unknown: the policy may have changed since.
     expect(
-      evaluateHealth(input({ policyError: { code: 'Forbidden.RAM', message: 'no' }, attempts: daily([0]) }))
-        .state,
+      evaluateHealth(
+        input({ policyError: { code: 'Forbidden.RAM', message: 'no', denied: true }, attempts: daily([0]) }),
+      ).state,
     ).toBe('unknown');
   });
 

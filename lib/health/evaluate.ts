@@ -128,7 +128,12 @@ function classify(
   if (policyError)
     return [
       'unknown',
-      { code: 'policy_unreadable', errorCode: policyError.code, message: policyError.message },
+      {
+        code: 'policy_unreadable',
+        errorCode: policyError.code,
+        message: policyError.message,
+        denied: policyError.denied,
+      },
     ];
   if (policies.length === 0) return ['unknown', { code: 'policy_not_read' }];
   if (!known) return ['unknown', { code: 'not_indexed' }];

@@ -31,7 +31,7 @@ export interface HealthInput {
   /** Oldest first; empty when the policy was never read. */
   policies: PolicyVersion[];
   /** The last read of the policy failed (and nothing newer succeeded). */
-  policyError: { code: string; message: string } | null;
+  policyError: { code: string; message: string; denied: boolean } | null;
   /** Full-backup attempts in the horizon (and the 7 days before it, for the size median), any order. */
   attempts: Attempt[];
   /** What the index knows completely: the newest covered interval; null when never synced. */
@@ -49,7 +49,7 @@ export type HealthReason =
   | { code: 'failure_streak'; failures: number; failedShards: number }
   | { code: 'never_succeeded'; failures: number }
   | { code: 'no_backups'; days: number }
-  | { code: 'policy_unreadable'; errorCode: string; message: string }
+  | { code: 'policy_unreadable'; errorCode: string; message: string; denied: boolean }
   | { code: 'policy_not_read' }
   | { code: 'policy_incomplete' }
   | { code: 'not_indexed' }
