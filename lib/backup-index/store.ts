@@ -153,7 +153,6 @@ function compiledUpsert(db: Db, rows: BackupsTable[]): CompiledQuery {
   );
 }
 
-/** Inserts or updates backups of one instance, and their days' counts; rows with no usable start time are skipped. */
 /** One backup as the index holds it (a set without its nodes), or null. */
 export async function indexedBackup(db: Db, instanceId: string, backupId: string): Promise<Backup | null> {
   const row = await db
@@ -165,6 +164,7 @@ export async function indexedBackup(db: Db, instanceId: string, backupId: string
   return row ? fromRow(row) : null;
 }
 
+/** Inserts or updates backups of one instance, and their days' counts; rows with no usable start time are skipped. */
 export async function upsertBackups(db: Db, instanceId: string, backups: Backup[]): Promise<void> {
   const rows = backups.map(toRow).filter((r): r is BackupsTable => r !== null);
   if (rows.length === 0) return;
