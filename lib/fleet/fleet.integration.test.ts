@@ -314,7 +314,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       vi.stubEnv('ALERT_WEBHOOK_URL', '');
       resetConfigForTests();
       try {
-        expect(await sendTestAlert('tester')).toMatchObject({ status: 'skipped' });
+        expect(await sendTestAlert('tester')).toMatchObject({
+          status: 'skipped',
+          error: 'ALERT_WEBHOOK_URL is not set',
+        });
       } finally {
         vi.stubEnv('ALERT_WEBHOOK_URL', url);
         resetConfigForTests();
