@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexFreshness } from '@/lib/backups/answer';
 import { exportPath, refreshPath, withRange } from './backups-links';
 import { indexingText, lastErrorText, refreshOutcome, staleText } from './freshness';
 import { budgetText, intervalText, syncProgressText } from '@/components/admin/index-status-text';
@@ -43,26 +42,23 @@ describe('the stale banner', () => {
 });
 
 describe('refreshOutcome', () => {
-  const answer = (asOf: string | null, errorAt: string | null): IndexFreshness => ({
-    asOf,
-    stale: false,
-    syncing: null,
-    refreshing: false,
+  const answer = (refreshing: boolean, errorAt: string | null) => ({
+    refreshing,
     lastError: errorAt ? { code: 'x', message: 'm', requestId: null, at: errorAt } : null,
   });
-  const before = { asOf: '2026-11-28T14:00:00Z', lastErrorAt: '2026-11-28T13:00:00Z' };
+  const before = '2026-11-28T13:00:00Z';
 
-  it('is done when the range was read again, whatever error the page already showed', () => {
-    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', null), before)).toBe('done');
-    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', '2026-11-28T13:00:00Z'), before)).toBe('done');
-    expect(refreshOutcome(answer('2026-11-28T14:04:00Z', null), { asOf: null, lastErrorAt: null })).toBe(
-      'done',
-    );
+  it('is done once the range is no longer being read, whatever error the page already showed', () => {
+    expect(refreshOutcome(answer(false, null), before)).toBe('done');
+    expect(refreshOutcome(answer(false, before), before)).toBe('done');
+    expect(refreshOutcome(answer(false, null), null)).toBe('done');
   });
 
-  it('failed on a new error, and is pending when nothing was read yet', () => {
-    expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T14:04:00Z'), before)).toBe('failed');
-    expect(refreshOutcome(answer('2026-11-28T14:00:00Z', '2026-11-28T13:00:00Z'), before)).toBe('pending');
+  it('is pending while the range is still being read, and failed on a new error either way', () => {
+    expect(refreshOutcome(answer(true, before), before)).toBe('pending');
+    expect(refreshOutcome(answer(true, null), null)).toBe('pending');
+    expect(refreshOutcome(answer(true, '2026-11-28T14:04:00Z'), before)).toBe('failed');
+    expect(refreshOutcome(answer(false, '2026-11-28T14:04:00Z'), null)).toBe('failed');
   });
 });
 

@@ -31,14 +31,15 @@ export function lastErrorText(error: NonNullable<IndexFreshness['lastError']>, t
 export type RefreshOutcome = 'done' | 'failed' | 'pending';
 
 /**
- * What a refresh achieved, judged against what the page knew before (server times only, so the browser's
- * clock does not matter): a new error means it failed, even if the rows are not stale yet; a range not read
- * again means Alibaba Cloud did not answer within the server's deadline.
+ * What a refresh achieved, judged against the last error the page knew before (server times only, so the
+ * browser's clock does not matter): a new error means it failed, even if the rows are not stale yet; a
+ * refresh still reading the range (Alibaba Cloud had not answered by the server's deadline) is pending.
+ * Not by the as-of time: a background update may move it while the refresh is still going on.
  */
 export function refreshOutcome(
-  answer: IndexFreshness,
-  before: Pick<IndexFreshness, 'asOf'> & { lastErrorAt: string | null },
+  answer: Pick<IndexFreshness, 'lastError' | 'refreshing'>,
+  lastErrorAt: string | null,
 ): RefreshOutcome {
-  if (answer.lastError !== null && answer.lastError.at !== before.lastErrorAt) return 'failed';
-  return answer.asOf !== null && answer.asOf === before.asOf ? 'pending' : 'done';
+  if (answer.lastError !== null && answer.lastError.at !== lastErrorAt) return 'failed';
+  return answer.refreshing ? 'pending' : 'done';
 }

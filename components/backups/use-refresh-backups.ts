@@ -16,16 +16,6 @@ import { instanceBackupsKey } from './backups-query-key';
 const FOLLOW_POLL_MS = 2_000;
 const FOLLOW_MS = 2 * 60_000;
 
-interface Known {
-  asOf: string | null;
-  lastErrorAt: string | null;
-}
-
-const knownOf = (f: IndexFreshness | undefined): Known => ({
-  asOf: f?.asOf ?? null,
-  lastErrorAt: f?.lastError?.at ?? null,
-});
-
 /**
  * Refresh: the server re-reads the shown range from Alibaba Cloud now, then every cached view of the
  * instance is asked for again. When Alibaba Cloud has not answered by the server's deadline the refresh
@@ -42,11 +32,13 @@ export function useRefreshBackups(
   const notify = useNotify();
   const errorMessage = useErrorMessage();
   /** What the page knew before the refresh, and the answer it was showing then (later ones are judged). */
-  const [following, setFollowing] = useState<
-    (Known & { until: number; seen: IndexFreshness | undefined }) | null
-  >(null);
+  const [following, setFollowing] = useState<{
+    lastErrorAt: string | null;
+    until: number;
+    seen: IndexFreshness | undefined;
+  } | null>(null);
   const [failed, setFailed] = useState<NonNullable<IndexFreshness['lastError']> | null>(null);
-  const known = knownOf(freshness);
+  const lastErrorAt = freshness?.lastError?.at ?? null;
 
   const mutation = useMutation({
     mutationFn: () => {
@@ -55,13 +47,13 @@ export function useRefreshBackups(
       return fetchJson<IndexFreshness>(refreshPath(instanceId, range), { method: 'POST' });
     },
     onSuccess: (answer) => {
-      // A stale answer shows its banner; otherwise a refresh that did not get through would go unseen.
-      const outcome = answer.stale ? 'done' : refreshOutcome(answer, known);
-      if (outcome === 'failed')
+      const outcome = refreshOutcome(answer, lastErrorAt);
+      // A stale answer shows its banner, error and all; otherwise a refresh that failed would go unseen.
+      if (outcome === 'failed' && !answer.stale)
         notify(t('refreshFailed', { error: lastErrorText(answer.lastError!, t) }), 'error');
       if (outcome === 'pending') {
         notify(t('refreshPending'));
-        if (answer.refreshing) setFollowing({ ...known, until: Date.now() + FOLLOW_MS, seen: freshness });
+        setFollowing({ lastErrorAt, until: Date.now() + FOLLOW_MS, seen: freshness });
       }
       return queryClient.invalidateQueries({ queryKey: instanceBackupsKey(instanceId) });
     },
@@ -69,11 +61,14 @@ export function useRefreshBackups(
     onError: (err) => notify(errorMessage(err), 'error'),
   });
 
-  // Following: a newer answer that says the range is no longer being read ends it, failed if it brought a
-  // new error (said as when the refresh fails before the server answers: a fresh range shows no banner).
-  if (following && freshness && freshness !== following.seen && !freshness.refreshing) {
-    setFollowing(null);
-    if (refreshOutcome(freshness, following) === 'failed') setFailed(freshness.lastError);
+  // Following: a newer answer ends it once the range is no longer being read, or as soon as it brings a new
+  // error (said as when the refresh fails before the server answers).
+  if (following && freshness && freshness !== following.seen) {
+    const outcome = refreshOutcome(freshness, following.lastErrorAt);
+    if (outcome !== 'pending') {
+      setFollowing(null);
+      if (outcome === 'failed' && !freshness.stale) setFailed(freshness.lastError);
+    }
   }
   useEffect(() => {
     if (failed) notify(t('refreshFailed', { error: lastErrorText(failed, t) }), 'error');
@@ -84,7 +79,12 @@ export function useRefreshBackups(
     if (!following) return;
     const timer = setInterval(() => {
       if (Date.now() >= following.until) setFollowing(null);
-      else void queryClient.invalidateQueries({ queryKey: instanceBackupsKey(instanceId) });
+      // A listing slower than the clock is not cancelled by the next tick, or none would ever answer.
+      else
+        void queryClient.invalidateQueries(
+          { queryKey: instanceBackupsKey(instanceId) },
+          { cancelRefetch: false },
+        );
     }, FOLLOW_POLL_MS);
     return () => clearInterval(timer);
   }, [following, queryClient, instanceId]);

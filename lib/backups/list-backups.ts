@@ -91,6 +91,8 @@ async function syncAndDescribe(
   if (failed && confirmed === null) throw failed.error;
 
   const running = engine.syncsOf(instanceId).filter((s) => overlaps(s.interval, want));
+  // A refresh answers for its own reads (a background update beside it is not the refresh going on).
+  const reading = force ? plan.syncs.filter((s) => running.includes(s)) : running;
   const freshness: IndexFreshness = {
     asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
     // While a first sync of the range runs, its progress, not an earlier failure, is the news.
@@ -113,7 +115,7 @@ async function syncAndDescribe(
               : running.reduce((n, s) => n + (s.total ?? 0), 0),
           }
         : null,
-    refreshing: running.length > 0,
+    refreshing: reading.length > 0,
   };
   return { freshness, state };
 }

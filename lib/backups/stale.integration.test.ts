@@ -6,11 +6,12 @@ import { getSyncEngine } from '@/lib/backup-index/sync-engine';
 import { resetConfigForTests } from '@/lib/config';
 import { startEmulatorForTests, stopEmulatorForTests } from '@/lib/testing/emulator-env';
 import { eventually } from '@/lib/testing/eventually';
-import { listBackups } from './list-backups';
+import { listBackups, syncRange } from './list-backups';
 import { backupsQuerySchema } from './query';
 
 // A range whose refresh cannot get through is marked stale even when nothing has failed yet: Alibaba
-// Cloud's throttling paused the upstream budget, so the refresh waits and records no error.
+// Cloud's throttling paused the upstream budget, so the refresh waits and records no error. And what the page
+// follows a Refresh by: whether the refresh's own reads are still going on.
 
 const DAY = 86_400_000;
 let emu: RunningEmulator;
@@ -26,6 +27,42 @@ afterAll(async () => {
 }, 60_000);
 
 describe('freshness', () => {
+  it('a Refresh says it is still reading only for its own reads, not for a later update beside it', async () => {
+    const id = SEED_INSTANCE_IDS.standard;
+    // Ending in an hour: each request reads up to its own now, so a listing after the refresh's plan starts
+    // a read of the minutes since, beside the refresh.
+    const query = backupsQuerySchema.parse({
+      start: new Date(Date.now() - 3 * DAY).toISOString(),
+      end: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const indexed = await syncRange(id, query, null);
+    // Past the freshness (1 s), a listing reads the minutes since the index's last read again.
+    await eventually(
+      async () => Date.now(),
+      (now) => now - Date.parse(indexed.asOf!) > 1_100,
+      3_000,
+    );
+    const calls = () => emu.stats.snapshot().actions.DescribeBackups ?? 0;
+    const before = calls();
+    emu.faults.update({ latencyMs: 1_000, actions: ['DescribeBackups'] });
+    const refresh = syncRange(id, query, null, { force: true });
+    await eventually(
+      async () => calls(),
+      (n) => n > before,
+      5_000,
+    );
+    // The refresh's call has arrived (its answer comes in a second); the listing's takes six.
+    emu.faults.update({ latencyMs: 6_000 });
+    const listing = listBackups(id, query, null, { wait: false });
+    const answer = await refresh;
+    expect(answer.lastError).toBeNull();
+    expect(getSyncEngine().syncsOf(id).length).toBeGreaterThan(0);
+    expect(answer.refreshing).toBe(false);
+    expect((await listing).refreshing).toBe(true);
+    emu.faults.update({ latencyMs: 0 });
+    await getSyncEngine().idle();
+  }, 30_000);
+
   it('marks an indexed range stale while throttling holds its refresh back, with no error yet', async () => {
     const query = () =>
       listBackups(
