@@ -51,6 +51,8 @@ export interface Sync {
   total: number | null;
   done: Promise<void>;
   error: unknown;
+  /** A Refresh started it or waits on it: the range is read again on purpose, not as a background update. */
+  forRefresh: boolean;
 }
 
 export interface Plan {
@@ -178,6 +180,7 @@ export class SyncEngine {
       needed,
       running.map((s) => s.interval),
     ).map((interval) => this.start(instanceId, regionId, interval));
+    if (force) for (const s of [...running, ...started]) s.forRefresh = true;
     return { cold: missing.length > 0, syncs: [...running, ...started] };
   }
 
@@ -189,6 +192,7 @@ export class SyncEngine {
       fetched: 0,
       total: null,
       error: null,
+      forRefresh: false,
       done: Promise.resolve(),
     };
     this.running.set(instanceId, [...this.syncsOf(instanceId), sync]);

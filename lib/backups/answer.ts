@@ -46,8 +46,8 @@ export interface IndexFreshness {
   lastError: { code: string; message: string; requestId: string | null; at: string } | null;
   /** A first sync of (part of) this range is still running: rows fill in as it goes. */
   syncing: { fetched: number; total: number | null } | null;
-  /** Alibaba Cloud is being read for (part of) this range right now (a Refresh, or a background update).
-   * In a Refresh's answer: that refresh's own reads are still going on (the server's deadline came first). */
+  /** A Refresh of (part of) this range is still reading Alibaba Cloud; background updates of the recent edge
+   * do not count. In a Refresh's answer: that refresh's own reads (the server's deadline came first). */
   refreshing: boolean;
 }
 

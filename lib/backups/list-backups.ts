@@ -91,8 +91,8 @@ async function syncAndDescribe(
   if (failed && confirmed === null) throw failed.error;
 
   const running = engine.syncsOf(instanceId).filter((s) => overlaps(s.interval, want));
-  // A refresh answers for its own reads (a background update beside it is not the refresh going on).
-  const reading = force ? plan.syncs.filter((s) => running.includes(s)) : running;
+  // A refresh answers for its own reads; a listing, for any refresh of the range (not background updates).
+  const reading = force ? plan.syncs.filter((s) => running.includes(s)) : running.filter((s) => s.forRefresh);
   const freshness: IndexFreshness = {
     asOf: confirmed === null ? null : new Date(confirmed).toISOString(),
     // While a first sync of the range runs, its progress, not an earlier failure, is the news.

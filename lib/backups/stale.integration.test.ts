@@ -27,7 +27,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('freshness', () => {
-  it('a Refresh says it is still reading only for its own reads, not for a later update beside it', async () => {
+  it('says a Refresh is still reading for its own reads only, not for a background update beside it', async () => {
     const id = SEED_INSTANCE_IDS.standard;
     // Ending in an hour: each request reads up to its own now, so a listing after the refresh's plan starts
     // a read of the minutes since, beside the refresh.
@@ -58,7 +58,9 @@ describe('freshness', () => {
     expect(answer.lastError).toBeNull();
     expect(getSyncEngine().syncsOf(id).length).toBeGreaterThan(0);
     expect(answer.refreshing).toBe(false);
+    // Asked while the refresh was reading; and now, with only the listing's own update going on.
     expect((await listing).refreshing).toBe(true);
+    expect((await listBackups(id, query, null, { wait: false })).refreshing).toBe(false);
     emu.faults.update({ latencyMs: 0 });
     await getSyncEngine().idle();
   }, 30_000);
