@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Instance } from '@/lib/aliyun/types';
 import type { BackupsAnswer } from '@/lib/backups/answer';
 import { expect } from './fixtures';
@@ -10,6 +10,21 @@ export async function signIn(page: Page, user: string, password = user): Promise
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/**
+ * Presses `button` until `heard` passes. The server's HTML shows a button before the page is hydrated, and a
+ * press before then does nothing; `force` presses an aria-disabled button, which still answers a press.
+ */
+export async function pressUntil(
+  button: Locator,
+  heard: () => Promise<void>,
+  { force = false }: { force?: boolean } = {},
+): Promise<void> {
+  await expect(async () => {
+    await button.click({ timeout: 2_000, force });
+    await heard();
+  }).toPass();
 }
 
 /** The API, with the page's session cookie. */

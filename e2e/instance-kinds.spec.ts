@@ -1,6 +1,6 @@
 import { request } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { fetchBackups, lastDays, signIn, toggleFacet } from './console-helpers';
+import { fetchBackups, lastDays, pressUntil, signIn, toggleFacet } from './console-helpers';
 import { INSTANCES } from './session';
 
 // Every instance kind and every backup state, on the built console against the emulator: cloud-native sets
@@ -79,9 +79,10 @@ test('a 256-shard job is one row on one page, and its script holds 256 fresh URL
   await expect(page.getByText('256 shards', { exact: true }).first()).toBeVisible();
   await expect(page.getByText(`of ${jobs!.length} jobs`)).toBeVisible();
 
-  const job = page.getByRole('button', { name: `Job ${whole.jobId}`, exact: true });
-  await job.click();
   const shards = page.getByRole('table', { name: `Shards of job ${whole.jobId}` });
+  await pressUntil(page.getByRole('button', { name: `Job ${whole.jobId}`, exact: true }), () =>
+    expect(shards).toBeVisible({ timeout: 3_000 }),
+  );
   await expect(shards.getByRole('row')).toHaveCount(257);
 
   await page.getByRole('button', { name: `Download all shards of job ${whole.jobId}` }).click();
@@ -157,8 +158,10 @@ test.describe('backups of a whole cluster with files missing', () => {
     const partial = jobs!.find((j) => j.status !== 'Success')!;
     await expect(page.getByText('1 of 256 shards failed')).toBeVisible();
 
-    await page.getByRole('button', { name: `Download all shards of job ${partial.jobId}` }).click();
     const dialog = page.getByRole('dialog', { name: `Download all shards of job ${partial.jobId}` });
+    await pressUntil(page.getByRole('button', { name: `Download all shards of job ${partial.jobId}` }), () =>
+      expect(dialog).toBeVisible({ timeout: 3_000 }),
+    );
     const alert = dialog.getByRole('alert');
     await expect(alert).toContainText('1 of 256 have no file');
     await expect(alert).toContainText(`${INSTANCES.bigCluster}-db-17`);

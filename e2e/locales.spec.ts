@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { fetchBackups, lastDays, listInstances } from './console-helpers';
+import { fetchBackups, lastDays, listInstances, pressUntil } from './console-helpers';
 import { resetFaults, setFaults } from './emulator-faults';
 import { INSTANCES } from './session';
 
@@ -313,17 +313,15 @@ test('a viewer sees why downloads are off, on the page and when pressing one', a
   await expect(
     page.getByText('Your role (viewer) can browse backups but not download them.').first(),
   ).toBeVisible();
-  // The server's HTML shows the button before the page is hydrated: press again until the press is heard.
-  await expect(async () => {
-    await page
-      .getByRole('button', { name: /^Download backup / })
-      .first()
-      // aria-disabled, not disabled: a press still reaches it (Playwright would wait for it to be enabled).
-      .click({ force: true });
-    await expect(
-      page
-        .getByRole('status')
-        .filter({ hasText: 'Your role (viewer) can browse backups but not download them.' }),
-    ).toBeVisible({ timeout: 1_000 });
-  }).toPass();
+  // aria-disabled, not disabled: a press still reaches it (Playwright would wait for it to be enabled).
+  await pressUntil(
+    page.getByRole('button', { name: /^Download backup / }).first(),
+    () =>
+      expect(
+        page
+          .getByRole('status')
+          .filter({ hasText: 'Your role (viewer) can browse backups but not download them.' }),
+      ).toBeVisible({ timeout: 1_000 }),
+    { force: true },
+  );
 });

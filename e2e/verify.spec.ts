@@ -3,7 +3,7 @@ import { damageOf } from '@/emulator/seed/verify-lab';
 import { SEED_INSTANCE_IDS } from '@/emulator/seed';
 import type { Backup } from '@/lib/aliyun/types';
 import { test, expect } from './fixtures';
-import { fetchBackups, lastDays, signIn } from './console-helpers';
+import { fetchBackups, lastDays, pressUntil, signIn } from './console-helpers';
 
 // Verifying backups from the console, against the emulator's real RDB files: the verify lab's backups cycle
 // through damage by day (emulator/README.md), so the test knows which file is good and which is not.
@@ -93,11 +93,10 @@ test.describe('a viewer', () => {
     await signIn(page, 'viewer');
     const backup = labBackup(await labBackups(page), null);
     await page.goto(labView());
-    // The server's HTML shows the button before the page is hydrated: press again until the menu opens.
-    await expect(async () => {
-      await page.getByRole('button', { name: `Download options for backup ${backup.backupId}` }).click();
-      await expect(page.getByRole('menu')).toBeVisible({ timeout: 1_000 });
-    }).toPass();
+    await pressUntil(
+      page.getByRole('button', { name: `Download options for backup ${backup.backupId}` }),
+      () => expect(page.getByRole('menu')).toBeVisible({ timeout: 1_000 }),
+    );
     await expect(page.getByRole('menuitem', { name: /^Verify/ })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('menu')).toContainText(
       'Your role (viewer) can browse backups but not verify them.',
